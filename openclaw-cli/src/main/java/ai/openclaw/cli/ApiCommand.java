@@ -1,0 +1,126 @@
+package ai.openclaw.cli;
+
+import ai.openclaw.auth.ApiKey;
+import ai.openclaw.auth.AuthService;
+import ai.openclaw.auth.GeneratedKey;
+import ai.openclaw.config.ConfigDocument;
+import ai.openclaw.config.GatewayConfig;
+import ai.openclaw.server.Gateway;
+import ai.openclaw.store.Database;
+import ai.openclaw.util.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code openclaw api key generate|list|revoke}: API keys (seed 002), stored hashed in the state dir's database. */
+@Command(name = "api", mixinStandardHelpOptions = true, description = "Manage API access.",
+        subcommands = {ApiCommand.Key.class})
+final class ApiCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    static <T> T withAuth(java.util.function.Function<AuthService, T> work) {
+        ConfigDocument doc = Cli.config();
+        try (Database db = Gateway.openDatabase(GatewayConfig.from(doc), Cli.paths())) {
+            return work.apply(AuthService.create(db.apiKeyStore(), Ids.newSecret(48), Clock.systemUTC()));
+        }
+    }
+
+    /** {@code api key …}. */
+    @Command(name = "key", mixinStandardHelpOptions = true, description = "Generate, list and revoke API keys.",
+            subcommands = {Generate.class, ListKeys.class, Revoke.class})
+    static final class Key implements Runnable {
+        @Override
+        public void run() {
+            new picocli.CommandLine(this).usage(System.out);
+        }
+    }
+
+    /** {@code api key generate --name NAME}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Generate an API key and print it once (only its hash is stored).")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "A unique name, e.g. production.")
+        String name;
+
+        @Option(names = "--plan", description = "Rate-limit plan: free (default), pro, enterprise.")
+        String plan;
+
+        @Option(names = "--scopes", split = ",", description = "Comma-separated scopes: chat, memory:read, "
+                + "memory:write, tasks, admin (default: all but admin).")
+        List<String> scopes;
+
+        @Option(names = "--expires", description = "Lifetime such as 90d, 12h or 30m (default: never).")
+        String expires;
+
+        @Override
+        public Integer call() {
+            Duration ttl = expires == null ? null : parseDuration(expires);
+            Set<String> s = scopes == null ? Set.of() : new LinkedHashSet<>(scopes);
+            GeneratedKey key = withAuth(a -> a.generate(name, s, plan, ttl));
+            System.out.println(key.secret());
+            System.err.println("API key '" + name + "' (" + key.key().id() + ") created; it is shown only once");
+            return 0;
+        }
+    }
+
+    /** {@code api key list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List API keys (never their secrets).")
+    static final class ListKeys implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            List<ApiKey> keys = withAuth(AuthService::list);
+            System.out.printf("%-26s %-20s %-18s %-10s %-8s %-34s %s%n", "ID", "NAME", "PREFIX", "PLAN", "STATUS",
+                    "SCOPES", "LAST USED");
+            java.time.Instant now = java.time.Instant.now();
+            for (ApiKey k : keys) {
+                String status = k.revokedAt() != null ? "revoked" : k.activeAt(now) ? "active" : "expired";
+                System.out.printf("%-26s %-20s %-18s %-10s %-8s %-34s %s%n", k.id(), k.name(), k.prefix() + "…",
+                        k.plan(), status, String.join(",", k.scopes().stream().sorted().toList()),
+                        k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code api key revoke NAME_OR_ID}. */
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke an API key by name or id; it stops working at once.")
+    static final class Revoke implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME_OR_ID")
+        String nameOrId;
+
+        @Override
+        public Integer call() {
+            ApiKey k = withAuth(a -> a.revoke(nameOrId));
+            System.out.println("revoked API key '" + k.name() + "' (" + k.id() + ")");
+            return 0;
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)([dhms])");
+
+    static Duration parseDuration(String s) {
+        Matcher m = DURATION.matcher(s.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--expires must look like 90d, 12h, 30m or 45s; got '" + s + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "d" -> Duration.ofDays(n);
+            case "h" -> Duration.ofHours(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package ai.openclaw.cli;
+
+import ai.openclaw.server.Gateway;
+import ai.openclaw.server.GatewayOptions;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code openclaw gateway}: runs the gateway in the foreground until interrupted. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = "Start the gateway in the foreground (logs 'gateway listening on http://HOST:PORT' when ready).")
+final class GatewayCommand implements Runnable {
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: gateway.port or 18789; 0 "
+            + "picks a free port).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "loopback (default), lan, or an IP address.")
+    String bind;
+
+    @Override
+    public void run() {
+        Gateway gateway = Gateway.start(GatewayOptions.fromEnvironment().withListen(port, bind));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "openclaw-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package ai.openclaw.auth;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A stored API key (seed 002 {@code oc_api_sk_…}): only the SHA-256 hash of the secret is kept.
+ *
+ * @param id the key id, e.g. {@code key_k3j9…}; also the owner id of what the key creates
+ * @param name the human name, unique among keys, e.g. {@code production}
+ * @param prefix the first characters of the secret, for recognising it in lists
+ * @param hash the lowercase hex SHA-256 of the secret
+ * @param scopes what the key may do ({@link Scopes})
+ * @param plan the rate-limit plan ({@code free}, {@code pro}, {@code enterprise})
+ * @param createdAt when it was generated
+ * @param lastUsedAt when it last authenticated a request, or null
+ * @param expiresAt when it stops working, or null for never
+ * @param revokedAt when it was revoked, or null
+ */
+public record ApiKey(String id, String name, String prefix, String hash, Set<String> scopes, String plan,
+                     Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+    /** Validates the required fields and copies the scopes. */
+    public ApiKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(hash, "hash");
+        scopes = Set.copyOf(scopes);
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** Whether the key authenticates at {@code now}: not revoked and not expired. */
+    public boolean activeAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
+}

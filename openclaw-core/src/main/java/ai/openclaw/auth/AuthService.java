@@ -1,0 +1,65 @@
+package ai.openclaw.auth;
+
+import ai.openclaw.error.OpenClawException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authenticates credentials (the gateway token or an API key) and manages API keys (DESIGN.md §4, seed 002).
+ * Secrets are compared in constant time; keys are stored only as hashes.
+ */
+public interface AuthService {
+    /** The prefix of every API key. */
+    String KEY_PREFIX = "oc_api_sk_";
+
+    /**
+     * The principal a credential belongs to.
+     *
+     * @param credential the bearer token or API key as presented, or null
+     * @return the principal, or empty for a missing, unknown, revoked or expired credential
+     */
+    Optional<Principal> authenticate(String credential);
+
+    /**
+     * Generates a new API key.
+     *
+     * @param name a unique name, 1–64 characters
+     * @param scopes the scopes, or empty for {@link Scopes#DEFAULT}
+     * @param plan the rate-limit plan, or null for {@code free}
+     * @param expiresIn how long it works, or null for no expiry
+     * @throws OpenClawException INVALID_REQUEST for a bad name, scope or plan; CONFLICT if the name is taken
+     */
+    GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn);
+
+    /** Every key, newest first (hashes included, secrets never). */
+    List<ApiKey> list();
+
+    /**
+     * Revokes a key by name or id; it stops working at once.
+     *
+     * @throws OpenClawException NOT_FOUND if no key has that name or id
+     */
+    ApiKey revoke(String nameOrId);
+
+    /** Replaces the gateway token held in memory (after {@code auth generate-token}). */
+    void setGatewayToken(String token);
+
+    /**
+     * The default implementation.
+     *
+     * @param store where keys live
+     * @param gatewayToken the gateway token; never blank
+     * @param clock the time source for expiry and last-used times
+     */
+    static AuthService create(ApiKeyStore store, String gatewayToken, Clock clock) {
+        return new DefaultAuthService(store, gatewayToken, clock);
+    }
+
+    /** The lowercase hex SHA-256 of a secret, as stored. */
+    static String hash(String secret) {
+        return DefaultAuthService.sha256Hex(secret);
+    }
+}

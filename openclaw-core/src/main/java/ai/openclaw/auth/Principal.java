@@ -1,0 +1,47 @@
+package ai.openclaw.auth;
+
+import ai.openclaw.session.Session;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who is calling: the gateway token's holder or an API key.
+ *
+ * @param id {@code gateway} for the gateway token, else the API key id
+ * @param name a display name
+ * @param scopes what the caller may do
+ * @param plan the rate-limit plan
+ */
+public record Principal(String id, String name, Set<String> scopes, String plan) {
+    /** The gateway token's holder: every scope. */
+    public static final Principal GATEWAY = new Principal(Session.GATEWAY_OWNER, "gateway token", Scopes.ALL,
+            "enterprise");
+
+    /** Validates the fields and copies the scopes. */
+    public Principal {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        scopes = Set.copyOf(scopes);
+        Objects.requireNonNull(plan, "plan");
+    }
+
+    /** Whether the caller holds the scope ({@link Scopes#ADMIN} holds all). */
+    public boolean has(String scope) {
+        return scopes.contains(scope) || scopes.contains(Scopes.ADMIN);
+    }
+
+    /** Whether this is an administrator (the gateway token or an admin key), who sees every owner's things. */
+    public boolean isAdmin() {
+        return scopes.contains(Scopes.ADMIN);
+    }
+
+    /** The owner id stamped on things this caller creates. */
+    public String ownerId() {
+        return id;
+    }
+
+    /** The owner filter for reads: null (everything) for administrators, else {@link #ownerId()}. */
+    public String ownerFilter() {
+        return isAdmin() ? null : id;
+    }
+}

@@ -1,0 +1,87 @@
+package ai.openclaw.session;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.error.UpstreamException;
+import ai.openclaw.event.EventBus;
+import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.llm.StreamListener;
+import ai.openclaw.util.Page;
+import java.time.Clock;
+
+/**
+ * Conversations and their turns: the one core that every HTTP dialect maps onto.
+ *
+ * <p>A turn loads the session's history, calls the model, and stores the input and the reply together in
+ * one durable write; if the model fails nothing is stored. Turns of one session run one at a time in
+ * arrival order; turns of different sessions run in parallel. {@code owner} arguments restrict access to
+ * one owner's sessions (null means unrestricted); another owner's session is reported as NOT_FOUND.
+ */
+public interface ConversationService {
+    /**
+     * Creates a session.
+     *
+     * @throws OpenClawException INVALID_REQUEST if the id is not a safe id; CONFLICT if it exists
+     */
+    Session createSession(NewSession spec);
+
+    /**
+     * The live (unexpired) session visible to {@code owner}.
+     *
+     * @throws OpenClawException NOT_FOUND if it does not exist, expired, or belongs to another owner
+     */
+    Session getSession(String id, String owner);
+
+    /** A page of the sessions visible to {@code owner}, most recently updated first. */
+    Page<Session> listSessions(String owner, int offset, int limit);
+
+    /**
+     * Deletes a session and its messages.
+     *
+     * @throws OpenClawException NOT_FOUND if it does not exist or belongs to another owner
+     */
+    void deleteSession(String id, String owner);
+
+    /**
+     * A page of a session's messages, oldest first.
+     *
+     * @throws OpenClawException NOT_FOUND if the session is not visible to {@code owner}
+     */
+    Page<Message> messages(String sessionId, String owner, int offset, int limit);
+
+    /**
+     * Runs a turn and returns the stored reply.
+     *
+     * @throws OpenClawException NOT_FOUND for an unknown session when the request does not create it;
+     *     INVALID_REQUEST for a bad session id
+     * @throws UpstreamException when the model fails or times out (nothing is stored)
+     */
+    TurnResult runTurn(TurnRequest request);
+
+    /**
+     * Runs a turn, streaming the reply's text to {@code listener} as it arrives; returns once it is stored.
+     *
+     * @throws OpenClawException as {@link #runTurn(TurnRequest)}
+     * @throws UpstreamException when the model fails or times out, also mid-stream (nothing is stored)
+     */
+    TurnResult streamTurn(TurnRequest request, StreamListener listener);
+
+    /** Live counters for the status APIs. */
+    ConversationStats stats();
+
+    /** The models turns can use. */
+    ModelCatalog models();
+
+    /**
+     * The default implementation.
+     *
+     * @param store where sessions and messages live
+     * @param models the configured models
+     * @param events where {@code message.received}/{@code message.sent}/{@code conversation.created} go
+     * @param clock the time source for timestamps and expiry
+     * @param settings turn tuning
+     */
+    static ConversationService create(SessionStore store, ModelCatalog models, EventBus events, Clock clock,
+                                      ConversationSettings settings) {
+        return new DefaultConversationService(store, models, events, clock, settings);
+    }
+}

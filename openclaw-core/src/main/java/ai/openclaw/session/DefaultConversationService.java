@@ -1,0 +1,210 @@
+package ai.openclaw.session;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.event.DomainEvent;
+import ai.openclaw.event.EventBus;
+import ai.openclaw.llm.ChatMessage;
+import ai.openclaw.llm.ChatRequest;
+import ai.openclaw.llm.ChatResponse;
+import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.llm.ResolvedModel;
+import ai.openclaw.llm.Role;
+import ai.openclaw.llm.StreamListener;
+import ai.openclaw.llm.Usage;
+import ai.openclaw.util.Ids;
+import ai.openclaw.util.Page;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The default {@link ConversationService}: store-backed sessions, a per-session {@link TurnQueue}. */
+final class DefaultConversationService implements ConversationService {
+    private final SessionStore store;
+    private final ModelCatalog models;
+    private final EventBus events;
+    private final Clock clock;
+    private final ConversationSettings settings;
+    private final TurnQueue queue = new TurnQueue();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong lastContextTokens = new AtomicLong();
+
+    DefaultConversationService(SessionStore store, ModelCatalog models, EventBus events, Clock clock,
+                               ConversationSettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.models = Objects.requireNonNull(models, "models");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public Session createSession(NewSession spec) {
+        String id = spec.id() == null ? Ids.newId("session") : checkId(spec.id());
+        if (spec.model() != null) {
+            models.resolve(spec.model());
+        }
+        Session session = newSession(spec, id, clock.instant());
+        return queue.run(id, () -> {
+            Optional<Session> existing = store.find(id);
+            if (existing.isPresent()) {
+                if (!existing.get().expiredAt(clock.instant())) {
+                    throw OpenClawException.conflict("session '" + id + "' already exists");
+                }
+                store.delete(id);
+            }
+            store.create(session);
+            publish("conversation.created", Map.of("session_id", id, "agent_id", session.agentId()));
+            return session;
+        });
+    }
+
+    @Override
+    public Session getSession(String id, String owner) {
+        return visible(id, owner).orElseThrow(() -> OpenClawException.notFound("session", id));
+    }
+
+    @Override
+    public Page<Session> listSessions(String owner, int offset, int limit) {
+        return store.list(owner, offset, limit);
+    }
+
+    @Override
+    public void deleteSession(String id, String owner) {
+        getSession(id, owner);
+        queue.run(id, () -> store.delete(id));
+    }
+
+    @Override
+    public Page<Message> messages(String sessionId, String owner, int offset, int limit) {
+        getSession(sessionId, owner);
+        return store.messages(sessionId, offset, limit);
+    }
+
+    @Override
+    public TurnResult runTurn(TurnRequest request) {
+        return execute(request, null);
+    }
+
+    @Override
+    public TurnResult streamTurn(TurnRequest request, StreamListener listener) {
+        return execute(request, Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public ConversationStats stats() {
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        return new ConversationStats(store.stats(hourAgo), queue.waiting(), inFlight.get(), lastContextTokens.get());
+    }
+
+    @Override
+    public ModelCatalog models() {
+        return models;
+    }
+
+    private TurnResult execute(TurnRequest request, StreamListener listener) {
+        String id = checkId(request.sessionId());
+        ResolvedModel requested = request.model() == null ? null : models.resolve(request.model());
+        return queue.run(id, () -> {
+            Instant now = clock.instant();
+            Optional<Session> stored = store.find(id);
+            if (stored.isPresent() && !owns(stored.get(), request.owner())) {
+                throw OpenClawException.notFound("session", id);
+            }
+            boolean expired = stored.isPresent() && stored.get().expiredAt(now);
+            boolean create = stored.isEmpty() || expired;
+            if (create && !request.createIfMissing()) {
+                throw OpenClawException.notFound("session", id);
+            }
+            Session session = create ? newSession(request.template(), id, now) : stored.get();
+            ResolvedModel model = requested != null ? requested : models.resolve(session.model());
+            List<ChatMessage> prompt = new ArrayList<>();
+            if (settings.systemPrompt() != null) {
+                prompt.add(ChatMessage.system(settings.systemPrompt()));
+            }
+            if (!create && settings.historyLimit() > 0) {
+                for (Message m : store.history(id, settings.historyLimit())) {
+                    prompt.add(m.toChatMessage());
+                }
+            }
+            prompt.addAll(request.input());
+            ChatRequest call = new ChatRequest(model.id().model(), prompt, request.temperature(),
+                    request.maxTokens(), settings.modelTimeout());
+            inFlight.incrementAndGet();
+            long start = System.nanoTime();
+            ChatResponse response;
+            try {
+                response = listener == null ? model.chatModel().chat(call) : model.chatModel().stream(call, listener);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            long providerNanos = System.nanoTime() - start;
+            Instant at = clock.instant();
+            List<Message> stored2 = new ArrayList<>(request.input().size() + 1);
+            for (ChatMessage in : request.input()) {
+                stored2.add(new Message(Ids.newId("msg"), id, in.role(), in.content(), request.messageType(), null,
+                        Usage.ZERO, now));
+            }
+            Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, response.text(), "text",
+                    model.id().toString(), response.usage(), at);
+            stored2.add(reply);
+            Session after = session.afterTurn(stored2.size(), at);
+            if (expired) {
+                store.delete(id);
+            }
+            store.appendTurn(after, create, stored2);
+            lastContextTokens.set(response.usage().inputTokens());
+            if (create) {
+                publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()));
+            }
+            for (Message m : stored2.subList(0, stored2.size() - 1)) {
+                if (m.role() == Role.USER) {
+                    publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
+                            m.content(), "channel", "api"));
+                }
+            }
+            publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),
+                    "model", reply.model()));
+            return new TurnResult(after, create, stored2.subList(0, stored2.size() - 1), reply, model.id(),
+                    response.model(), response.usage(), providerNanos, model.provider().offline(),
+                    response.finishReason());
+        });
+    }
+
+    private Optional<Session> visible(String id, String owner) {
+        if (!Ids.isSafeId(id)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return store.find(id).filter(s -> owns(s, owner) && !s.expiredAt(now));
+    }
+
+    private static boolean owns(Session s, String owner) {
+        return owner == null || owner.equals(s.owner());
+    }
+
+    private Session newSession(NewSession spec, String id, Instant now) {
+        Objects.requireNonNull(spec, "template");
+        String agent = spec.agentId() == null || spec.agentId().isBlank() ? Session.DEFAULT_AGENT : spec.agentId();
+        Instant expires = spec.ttl() == null ? null : now.plus(spec.ttl());
+        return new Session(id, spec.label(), agent, spec.model(), spec.owner(), now, now, expires, 0, spec.context());
+    }
+
+    private static String checkId(String id) {
+        if (!Ids.isSafeId(id)) {
+            throw OpenClawException.invalid("session id must be 1-128 characters of letters, digits and . _ : @ -, "
+                    + "starting with a letter or digit");
+        }
+        return id;
+    }
+
+    private void publish(String type, Map<String, Object> data) {
+        events.publish(new DomainEvent(type, clock.instant(), data));
+    }
+}

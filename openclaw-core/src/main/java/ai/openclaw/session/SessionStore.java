@@ -1,0 +1,58 @@
+package ai.openclaw.session;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.util.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The persistence port for sessions and their messages. Implementations (SQLite, PostgreSQL) make every
+ * write durable before returning: a message the API acknowledged is on disk.
+ */
+public interface SessionStore {
+    /** The session with this id, expired or not, or empty. */
+    Optional<Session> find(String id);
+
+    /**
+     * Stores a new session.
+     *
+     * @throws OpenClawException CONFLICT if a session with that id exists
+     */
+    void create(Session session);
+
+    /**
+     * Lists sessions, most recently updated first.
+     *
+     * @param owner only this owner's sessions, or null for all
+     * @param offset items to skip; at least 0
+     * @param limit page size; at least 1
+     */
+    Page<Session> list(String owner, int offset, int limit);
+
+    /** Deletes a session and its messages; false if it did not exist. */
+    boolean delete(String id);
+
+    /** The last {@code max} messages of a session, oldest first. */
+    List<Message> history(String sessionId, int max);
+
+    /** A page of a session's messages, oldest first. */
+    Page<Message> messages(String sessionId, int offset, int limit);
+
+    /**
+     * Atomically stores a turn: creates the session when {@code create} is true (else updates its counters)
+     * and appends the messages. Returns after the write is durable.
+     *
+     * @param session the session as it should be after the turn (counters already advanced)
+     * @param create whether the session is new
+     * @param messages the turn's messages in order
+     * @throws OpenClawException CONFLICT if {@code create} is true and the id exists
+     */
+    void appendTurn(Session session, boolean create, List<Message> messages);
+
+    /** Counts for the status APIs; {@code activeSince} bounds the "active" count. */
+    SessionStats stats(Instant activeSince);
+
+    /** Deletes sessions whose expiry is at or before {@code now}; returns how many. */
+    int deleteExpired(Instant now);
+}

@@ -1,0 +1,56 @@
+package ai.openclaw.session;
+
+import ai.openclaw.llm.ChatMessage;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One conversation turn to run: the new input messages for a session, and how to answer them.
+ *
+ * @param sessionId the session id or key; never blank
+ * @param owner the caller's owner id (only this owner's sessions are visible), or null for unrestricted
+ * @param createIfMissing whether an unknown session id is created (session keys such as {@code default}),
+ *     rather than refused with NOT_FOUND
+ * @param template the session to create when it is missing; its owner must be set when creating
+ * @param model a {@code provider/model} or bare model name for this turn, or null for the session's model
+ * @param input the new messages, usually one user message; at least one
+ * @param temperature sampling temperature in [0, 2], or null
+ * @param maxTokens completion token limit, or null
+ * @param messageType the stored content type of the input (seed 000 {@code type}), or null for {@code text}
+ */
+public record TurnRequest(String sessionId, String owner, boolean createIfMissing, NewSession template,
+                          String model, List<ChatMessage> input, Double temperature, Integer maxTokens,
+                          String messageType) {
+    /** Validates the fields and copies the input. */
+    public TurnRequest {
+        Objects.requireNonNull(sessionId, "sessionId");
+        input = List.copyOf(input);
+        if (input.isEmpty()) {
+            throw new IllegalArgumentException("input must not be empty");
+        }
+        if (createIfMissing) {
+            Objects.requireNonNull(template, "template (needed when createIfMissing)");
+        }
+    }
+
+    /** A turn that sends one user message to an existing session. */
+    public static TurnRequest userMessage(String sessionId, String owner, String text) {
+        return new TurnRequest(sessionId, owner, false, null, null, List.of(ChatMessage.user(text)), null, null, null);
+    }
+
+    /** The same turn, creating the session from {@code newTemplate} when it is missing. */
+    public TurnRequest creatingWith(NewSession newTemplate) {
+        return new TurnRequest(sessionId, owner, true, newTemplate, model, input, temperature, maxTokens, messageType);
+    }
+
+    /** The same turn with model and sampling options. */
+    public TurnRequest withOptions(String newModel, Double newTemperature, Integer newMaxTokens) {
+        return new TurnRequest(sessionId, owner, createIfMissing, template, newModel, input, newTemperature,
+                newMaxTokens, messageType);
+    }
+
+    /** The same turn with the stored content type of its input. */
+    public TurnRequest withMessageType(String type) {
+        return new TurnRequest(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens, type);
+    }
+}

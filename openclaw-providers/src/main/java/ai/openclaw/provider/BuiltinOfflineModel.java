@@ -1,0 +1,58 @@
+package ai.openclaw.provider;
+
+import ai.openclaw.llm.ChatModel;
+import ai.openclaw.llm.ChatRequest;
+import ai.openclaw.llm.ChatResponse;
+import ai.openclaw.llm.StreamListener;
+import ai.openclaw.llm.Usage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code builtin/offline}: the honest offline responder used when no provider is configured. It is not a
+ * language model and says so in every reply, along with how to configure one, so that every API works on a
+ * fresh machine without network (DESIGN.md §4).
+ */
+final class BuiltinOfflineModel implements ChatModel {
+    /** The provider name. */
+    static final String PROVIDER = "builtin";
+    /** The model name. */
+    static final String MODEL = "offline";
+    private static final Pattern WORDS = Pattern.compile("\\S+\\s*|\\s+");
+    private static final int ECHO_LIMIT = 80;
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        String text = reply(request);
+        return new ChatResponse(text, PROVIDER + "/" + MODEL, usage(request, text), "stop");
+    }
+
+    @Override
+    public ChatResponse stream(ChatRequest request, StreamListener listener) {
+        String text = reply(request);
+        Matcher m = WORDS.matcher(text);
+        while (m.find()) {
+            listener.onText(m.group());
+        }
+        return new ChatResponse(text, PROVIDER + "/" + MODEL, usage(request, text), "stop");
+    }
+
+    private static String reply(ChatRequest request) {
+        String asked = request.lastUserText().strip().replaceAll("\\s+", " ");
+        if (asked.length() > ECHO_LIMIT) {
+            asked = asked.substring(0, ECHO_LIMIT) + "…";
+        }
+        return "[builtin/offline] I am OpenClaw's offline responder, not a language model, so I cannot really answer"
+                + (asked.isEmpty() ? "" : " \"" + asked + "\"") + ". Your message was received and stored. "
+                + "To get real answers, add a provider under models.providers in config.yaml "
+                + "(for example an OpenAI-compatible baseUrl and apiKey) and set models.default to provider/model.";
+    }
+
+    private static Usage usage(ChatRequest request, String text) {
+        int in = 0;
+        for (var m : request.messages()) {
+            in += Usage.estimateTokens(m.content());
+        }
+        return new Usage(in, Usage.estimateTokens(text));
+    }
+}

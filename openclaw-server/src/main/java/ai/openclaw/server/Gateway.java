@@ -1,0 +1,185 @@
+package ai.openclaw.server;
+
+import ai.openclaw.auth.AuthService;
+import ai.openclaw.config.ConfigDocument;
+import ai.openclaw.config.GatewayConfig;
+import ai.openclaw.event.EventBus;
+import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.provider.Providers;
+import ai.openclaw.server.http.Http;
+import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.ConversationSettings;
+import ai.openclaw.store.Database;
+import ai.openclaw.util.Ids;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: config loaded, database migrated, providers built, HTTP listening. {@link #start} logs
+ * {@code gateway listening on http://HOST:PORT} when ready (DESIGN.md §4); {@link #close} stops it.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("openclaw.gateway");
+    /** The gateway's version. */
+    public static final String VERSION = "2026.11.0";
+
+    private final Database database;
+    private final GatewayHttp http;
+    private final GatewayServices services;
+    private final ScheduledExecutorService housekeeping;
+    private final String host;
+    private final int port;
+    private final String token;
+
+    private Gateway(Database database, GatewayHttp http, GatewayServices services,
+                    ScheduledExecutorService housekeeping, String host, int port, String token) {
+        this.database = database;
+        this.http = http;
+        this.services = services;
+        this.housekeeping = housekeeping;
+        this.host = host;
+        this.port = port;
+        this.token = token;
+    }
+
+    /**
+     * Starts a gateway.
+     *
+     * @param options where the state is and how to listen
+     * @return the running gateway
+     * @throws IllegalArgumentException for an invalid config (the message names the config path), or when binding
+     *     beyond loopback without a configured token
+     * @throws UncheckedIOException when the state dir cannot be created
+     */
+    public static Gateway start(GatewayOptions options) {
+        Instant startedAt = options.clock().instant();
+        try {
+            Files.createDirectories(options.paths().stateDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create state dir " + options.paths().stateDir(), e);
+        }
+        ConfigDocument doc = ConfigDocument.load(options.paths().configFile(), options.env());
+        GatewayConfig config = GatewayConfig.from(doc);
+        String bind = options.bind() != null ? options.bind() : config.bind();
+        String host = host(bind);
+        String token = options.env().get("OPENCLAW_GATEWAY_TOKEN");
+        boolean configured = true;
+        if (token == null || token.isBlank()) {
+            token = config.token();
+        }
+        if (token == null || token.isBlank()) {
+            configured = false;
+            token = Ids.newSecret(48);
+            doc.set("gateway.auth.token", token);
+            doc.save();
+            LOG.info("generated a gateway token and saved it to {} (show it with: openclaw config get "
+                    + "gateway.auth.token)", doc.file());
+        }
+        if (!configured && !isLoopback(host)) {
+            throw new IllegalArgumentException("refusing to bind to " + bind + " without a configured gateway token: "
+                    + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
+        }
+        Database db = openDatabase(config, options.paths());
+        try {
+            ModelCatalog catalog = Providers.catalog(config);
+            EventBus events = EventBus.inProcess();
+            ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
+                    options.clock(), ConversationSettings.DEFAULTS);
+            AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
+            GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
+                    startedAt, VERSION);
+            Http.useClock(options.clock());
+            GatewayHttp http = new GatewayHttp(services);
+            int port = http.start(host, options.port() != null ? options.port() : config.port());
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "openclaw-housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    db.sessionStore().deleteExpired(options.clock().instant());
+                } catch (RuntimeException e) {
+                    LOG.warn("expired-session cleanup failed: {}", e.toString());
+                }
+            }, 1, 5, TimeUnit.MINUTES);
+            if (catalog.defaultIsOffline()) {
+                LOG.info("no model provider configured: answering with builtin/offline (not a language model); "
+                        + "add one under models.providers in {}", doc.file());
+            } else {
+                LOG.info("default model {}", catalog.defaultModel());
+            }
+            LOG.info("gateway listening on http://{}:{}", displayHost(host), port);
+            return new Gateway(db, http, services, housekeeping, host, port, token);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the database the config names: {@code storage.type: postgres} with {@code url}/{@code user}/
+     * {@code password}, else SQLite at {@code storage.path} or the state dir's {@code openclaw.db}.
+     */
+    public static Database openDatabase(GatewayConfig config, ai.openclaw.config.StatePaths paths) {
+        JsonNode storage = config.tree().path("storage");
+        if ("postgres".equals(storage.path("type").asText()) || "postgresql".equals(storage.path("type").asText())) {
+            return Database.postgres(storage.path("url").asText(), storage.path("user").asText(null),
+                    storage.path("password").asText(null));
+        }
+        String file = storage.path("path").asText("");
+        return Database.sqlite(file.isBlank() ? paths.database() : java.nio.file.Path.of(file));
+    }
+
+    private static String host(String bind) {
+        return switch (bind) {
+            case "loopback", "localhost" -> "127.0.0.1";
+            case "lan", "all" -> "0.0.0.0";
+            default -> bind;
+        };
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    private static String displayHost(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The port the gateway listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:18789}. */
+    public String baseUrl() {
+        return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : displayHost(host)) + ":" + port;
+    }
+
+    /** The gateway token in force. */
+    public String token() {
+        return token;
+    }
+
+    /** The wired services (for tests and embedding). */
+    public GatewayServices services() {
+        return services;
+    }
+
+    /** Stops listening and closes the database; acknowledged writes are already durable. */
+    @Override
+    public void close() {
+        http.stop();
+        housekeeping.shutdownNow();
+        database.close();
+    }
+}

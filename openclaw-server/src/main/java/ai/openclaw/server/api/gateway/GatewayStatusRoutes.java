@@ -1,0 +1,136 @@
+package ai.openclaw.server.api.gateway;
+
+import ai.openclaw.auth.Scopes;
+import ai.openclaw.config.ConfigDocument;
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.server.GatewayServices;
+import ai.openclaw.server.http.Http;
+import ai.openclaw.server.http.Json;
+import ai.openclaw.session.ConversationStats;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * Gateway v1 status and config: seed 001 {@code GET /api/v1/status} and {@code GET /api/v1/config/:path}
+ * (secrets redacted), seed 004 {@code GET /api/v1/system/status}.
+ */
+public final class GatewayStatusRoutes {
+    private final GatewayServices services;
+    private final IntSupplier port;
+
+    private GatewayStatusRoutes(GatewayServices services, IntSupplier port) {
+        this.services = services;
+        this.port = port;
+    }
+
+    /**
+     * Registers the routes.
+     *
+     * @param port the port the server actually listens on (known only after start)
+     */
+    public static void register(RoutesConfig routes, GatewayServices services, IntSupplier port) {
+        GatewayStatusRoutes r = new GatewayStatusRoutes(services, port);
+        routes.get("/api/v1/status", r::status);
+        routes.get("/api/v1/system/status", r::systemStatus);
+        routes.get("/api/v1/config", ctx -> r.config(ctx, ""));
+        routes.get("/api/v1/config/<path>", ctx -> r.config(ctx, ctx.pathParam("path")));
+    }
+
+    private void status(Context ctx) {
+        Http.principal(ctx);
+        ConversationStats stats = services.conversations().stats();
+        ObjectNode data = Json.obj();
+        ObjectNode gateway = data.putObject("gateway");
+        gateway.put("status", "running");
+        gateway.put("version", services.version());
+        gateway.put("uptime", uptime().toSeconds());
+        gateway.put("startedAt", Json.time(services.startedAt()));
+        gateway.put("port", port.getAsInt());
+        data.set("models", models());
+        ObjectNode sessions = data.putObject("sessions");
+        sessions.put("active", stats.sessions().active());
+        sessions.put("total", stats.sessions().total());
+        Http.envelope(ctx, 200, data);
+    }
+
+    private void systemStatus(Context ctx) {
+        Http.principal(ctx);
+        ConversationStats stats = services.conversations().stats();
+        ObjectNode data = Json.obj();
+        data.put("gateway", "running");
+        data.put("version", services.version());
+        data.put("uptime", uptime().toSeconds() + "s");
+        ObjectNode resources = data.putObject("resources");
+        resources.put("tokenUsage", stats.sessions().tokenUsage());
+        resources.put("contextUsage", stats.contextUsage());
+        resources.put("queueDepth", stats.queueDepth());
+        resources.put("turnsInFlight", stats.turnsInFlight());
+        ObjectNode sessions = data.putObject("sessions");
+        sessions.put("active", stats.sessions().active());
+        sessions.put("total", stats.sessions().total());
+        sessions.put("messages", stats.sessions().messages());
+        data.set("models", models());
+        Http.envelope(ctx, 200, data);
+    }
+
+    private void config(Context ctx, String path) {
+        Http.require(ctx, Scopes.ADMIN);
+        JsonNode node = effectiveConfig();
+        if (!path.isBlank()) {
+            for (String part : path.split("[./]")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                node = node.isObject() ? node.get(part) : null;
+                if (node == null) {
+                    throw OpenClawException.notFound("config path", path);
+                }
+            }
+        }
+        Http.envelope(ctx, 200, ConfigDocument.redact(node));
+    }
+
+    /** The config file's values overlaid with the effective settings (so an empty file still answers). */
+    private JsonNode effectiveConfig() {
+        ObjectNode root = services.configDocument().resolved();
+        ObjectNode gateway = root.with("gateway");
+        gateway.put("port", port.getAsInt());
+        gateway.put("bind", services.config().bind());
+        if (!gateway.has("mode")) {
+            gateway.put("mode", "local");
+        }
+        ObjectNode auth = gateway.with("auth");
+        if (!auth.has("type")) {
+            auth.put("type", "bearer");
+        }
+        auth.put("token", "set");
+        gateway.put("max_body_bytes", services.config().maxBodyBytes());
+        ObjectNode models = root.with("models");
+        models.put("default", services.conversations().models().defaultModel().toString());
+        return root;
+    }
+
+    private ObjectNode models() {
+        var catalog = services.conversations().models();
+        ObjectNode models = Json.obj();
+        models.put("available", catalog.knownModels().size());
+        models.put("default", catalog.defaultModel().toString());
+        models.put("providers", catalog.providers().size());
+        if (catalog.defaultIsOffline()) {
+            models.put("offline", true);
+            models.put("note", "builtin/offline is not a language model: configure a provider under "
+                    + "models.providers and set models.default to get real answers");
+        } else {
+            models.put("offline", false);
+        }
+        return models;
+    }
+
+    private Duration uptime() {
+        return Duration.between(services.startedAt(), services.clock().instant());
+    }
+}

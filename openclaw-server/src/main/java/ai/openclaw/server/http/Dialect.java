@@ -1,0 +1,25 @@
+package ai.openclaw.server.http;
+
+/**
+ * The HTTP dialects of DESIGN.md §1, each with its own error envelope. A request's dialect follows from its path.
+ */
+public enum Dialect {
+    /** {@code /api/v1}: {@code {"success":false,"error":{code,message,details},"timestamp"}}. */
+    GATEWAY,
+    /** {@code /v1/tasks}, {@code /v1/sessions}, {@code /v1/tools}, {@code /v2} and the rest: {@code {"error":{…}}}. */
+    PLAIN,
+    /** {@code /v1/chat/completions}, {@code /v1/models}, {@code /v1/embeddings}: OpenAI's error shape. */
+    OPENAI;
+
+    /** The dialect that serves a request path. */
+    public static Dialect forPath(String path) {
+        if (path.startsWith("/api/")) {
+            return GATEWAY;
+        }
+        if (path.startsWith("/v1/chat/") || path.startsWith("/v1/models") || path.startsWith("/v1/embeddings")
+                || path.startsWith("/v1/completions") || path.startsWith("/v1/responses")) {
+            return OPENAI;
+        }
+        return PLAIN;
+    }
+}

@@ -1,0 +1,109 @@
+package ai.openclaw.server.http;
+
+import ai.openclaw.error.ErrorCode;
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.error.RateLimitException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only place exceptions become HTTP responses: each dialect's error envelope, the code's status, and never a
+ * stack trace (unexpected failures are logged with the request id and shown as {@code INTERNAL_ERROR}).
+ */
+public final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    /** Javalin exception handler: renders {@code e} in the request's dialect. */
+    public static void handle(Exception e, Context ctx) {
+        render(ctx, toOpenClaw(e, ctx));
+    }
+
+    /** Converts any exception to the error that will be shown. */
+    public static OpenClawException toOpenClaw(Throwable e, Context ctx) {
+        if (e instanceof OpenClawException oe) {
+            if (oe.code() == ErrorCode.INTERNAL_ERROR && oe.getCause() != null) {
+                LOG.error("request {} {} failed: {}", ctx.method(), ctx.path(), oe.getMessage(), oe.getCause());
+            }
+            return oe;
+        }
+        if (e instanceof HttpResponseException hre) {
+            ErrorCode code = switch (hre.getStatus()) {
+                case 401 -> ErrorCode.UNAUTHORIZED;
+                case 403 -> ErrorCode.FORBIDDEN;
+                case 404 -> ErrorCode.NOT_FOUND;
+                case 409 -> ErrorCode.CONFLICT;
+                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 429 -> ErrorCode.RATE_LIMIT_EXCEEDED;
+                case 503 -> ErrorCode.UNAVAILABLE;
+                default -> hre.getStatus() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+            };
+            return new OpenClawException(code, hre.getMessage() == null ? code.name() : hre.getMessage(), null,
+                    false, null);
+        }
+        String requestId = ctx.res().getHeader("X-Request-ID");
+        LOG.error("request {} {} (id {}) failed unexpectedly", ctx.method(), ctx.path(), requestId, e);
+        return new OpenClawException(ErrorCode.INTERNAL_ERROR, "internal error; the gateway log has the details "
+                + "under request id " + requestId, null, false, e);
+    }
+
+    /** Writes the error response for {@code e} in the request's dialect. */
+    public static void render(Context ctx, OpenClawException e) {
+        ErrorCode code = e.code();
+        if (e instanceof RateLimitException rl) {
+            ctx.header("Retry-After", Long.toString(rl.retryAfterSeconds()));
+        }
+        if (code == ErrorCode.UNAUTHORIZED) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"openclaw\"");
+        }
+        ctx.header("OpenClaw-Version", Http.API_VERSION);
+        Http.json(ctx, code.httpStatus(), body(Dialect.forPath(ctx.path()), e));
+    }
+
+    /** The error body for a dialect. */
+    public static ObjectNode body(Dialect dialect, OpenClawException e) {
+        ObjectNode error = Json.obj();
+        if (dialect == Dialect.OPENAI) {
+            error.put("message", e.getMessage());
+            error.put("type", openAiType(e.code()));
+            error.putNull("param");
+            error.put("code", e.code().name());
+        } else {
+            error.put("code", e.code().name());
+            error.put("message", e.getMessage());
+        }
+        if (e.details() != null) {
+            error.put("details", e.details());
+        } else if (dialect != Dialect.OPENAI) {
+            error.putNull("details");
+        }
+        if (e instanceof RateLimitException rl) {
+            error.put("retryAfter", rl.retryAfterSeconds());
+        }
+        ObjectNode out = Json.obj();
+        if (dialect == Dialect.GATEWAY) {
+            out.put("success", false);
+            out.set("error", error);
+            out.put("timestamp", Http.now());
+        } else {
+            out.set("error", error);
+        }
+        return out;
+    }
+
+    private static String openAiType(ErrorCode code) {
+        return switch (code) {
+            case INVALID_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE -> "invalid_request_error";
+            case UNAUTHORIZED -> "authentication_error";
+            case FORBIDDEN -> "permission_error";
+            case RATE_LIMIT_EXCEEDED -> "rate_limit_error";
+            case TIMEOUT -> "timeout_error";
+            default -> "api_error";
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package ai.openclaw.store;
+
+import ai.openclaw.auth.ApiKeyStore;
+import ai.openclaw.session.SessionStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The gateway's database: SQLite by default (a file in the state dir, WAL mode), or PostgreSQL for scale-out.
+ * The schema is created and upgraded by Flyway migrations at open. Writes go through a group-commit writer and
+ * are durable when they return; reads use a connection pool.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final GroupCommitWriter writer;
+    private final boolean sqlite;
+
+    private Database(HikariDataSource dataSource, boolean sqlite) {
+        this.dataSource = dataSource;
+        this.sqlite = sqlite;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .loggers("slf4j").load().migrate();
+        this.jdbi = Jdbi.create(dataSource);
+        this.writer = new GroupCommitWriter(jdbi);
+    }
+
+    /**
+     * Opens (creating if needed) a SQLite database file in WAL mode with {@code synchronous=NORMAL}: a committed
+     * write survives a crash of the gateway process.
+     *
+     * @param file the database file; its directory is created if missing
+     * @throws UncheckedIOException if the directory cannot be created
+     * @throws org.flywaydb.core.api.FlywayException if migrating the schema fails
+     */
+    public static Database sqlite(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create database directory for " + file, e);
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("openclaw-sqlite");
+        hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&synchronous=NORMAL"
+                + "&busy_timeout=10000&foreign_keys=true&cache_size=-16000");
+        hc.setMaximumPoolSize(6);
+        hc.setMinimumIdle(2);
+        return new Database(new HikariDataSource(hc), true);
+    }
+
+    /**
+     * Opens a PostgreSQL database.
+     *
+     * @param jdbcUrl {@code jdbc:postgresql://host:port/db}
+     * @param user the user name
+     * @param password the password, or null
+     * @throws org.flywaydb.core.api.FlywayException if migrating the schema fails
+     */
+    public static Database postgres(String jdbcUrl, String user, String password) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("openclaw-postgres");
+        hc.setJdbcUrl(jdbcUrl);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(16);
+        return new Database(new HikariDataSource(hc), false);
+    }
+
+    /** The session and message store. */
+    public SessionStore sessionStore() {
+        return new JdbcSessionStore(this);
+    }
+
+    /** The API key store. */
+    public ApiKeyStore apiKeyStore() {
+        return new JdbcApiKeyStore(this);
+    }
+
+    /** Whether this is SQLite (else PostgreSQL). */
+    public boolean isSqlite() {
+        return sqlite;
+    }
+
+    /** The pooled data source, for stores in other modules. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs a write in a committed transaction (group-committed with concurrent writes); durable on return. */
+    public void write(Consumer<Handle> work) {
+        writer.write(work);
+    }
+
+    /** Runs a read on a pooled connection. */
+    public <T> T read(Function<Handle, T> work) {
+        return jdbi.withHandle(work::apply);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        dataSource.close();
+    }
+}

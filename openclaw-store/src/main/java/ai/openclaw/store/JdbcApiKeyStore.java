@@ -1,0 +1,82 @@
+package ai.openclaw.store;
+
+import ai.openclaw.auth.ApiKey;
+import ai.openclaw.auth.ApiKeyStore;
+import ai.openclaw.error.OpenClawException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@link ApiKeyStore} over JDBC. */
+final class JdbcApiKeyStore implements ApiKeyStore {
+    private final Database db;
+
+    JdbcApiKeyStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(ApiKey key) {
+        db.write(h -> {
+            boolean taken = h.createQuery("SELECT count(*) FROM api_keys WHERE name = :name AND revoked_at IS NULL")
+                    .bind("name", key.name()).mapTo(Long.class).one() > 0;
+            if (taken) {
+                throw OpenClawException.conflict("an API key named '" + key.name() + "' already exists");
+            }
+            h.createUpdate("INSERT INTO api_keys (id, name, prefix, hash, scopes, plan, created_at, last_used_at, "
+                            + "expires_at, revoked_at) VALUES (:id, :name, :prefix, :hash, :scopes, :plan, :created, "
+                            + "NULL, :expires, NULL)")
+                    .bind("id", key.id()).bind("name", key.name()).bind("prefix", key.prefix())
+                    .bind("hash", key.hash()).bind("scopes", key.scopes().stream().sorted()
+                            .collect(Collectors.joining(" ")))
+                    .bind("plan", key.plan()).bind("created", key.createdAt().toEpochMilli())
+                    .bind("expires", key.expiresAt() == null ? null : key.expiresAt().toEpochMilli())
+                    .execute();
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> findByHash(String hash) {
+        return db.read(h -> h.createQuery("SELECT * FROM api_keys WHERE hash = :hash").bind("hash", hash)
+                .map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public List<ApiKey> list() {
+        return db.read(h -> h.createQuery("SELECT * FROM api_keys ORDER BY created_at DESC, id")
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    @Override
+    public boolean revoke(String id, Instant at) {
+        boolean[] found = new boolean[1];
+        db.write(h -> found[0] = h.createUpdate(
+                        "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, :at) WHERE id = :id")
+                .bind("at", at.toEpochMilli()).bind("id", id).execute() > 0);
+        return found[0];
+    }
+
+    @Override
+    public void touch(String id, Instant at) {
+        db.write(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :at WHERE id = :id")
+                .bind("at", at.toEpochMilli()).bind("id", id).execute());
+    }
+
+    private static ApiKey map(ResultSet rs) throws SQLException {
+        String scopes = rs.getString("scopes");
+        Set<String> set = scopes.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scopes.split(" ")));
+        return new ApiKey(rs.getString("id"), rs.getString("name"), rs.getString("prefix"), rs.getString("hash"), set,
+                rs.getString("plan"), Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "last_used_at"),
+                instant(rs, "expires_at"), instant(rs, "revoked_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+}

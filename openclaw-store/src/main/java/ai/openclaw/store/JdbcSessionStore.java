@@ -1,0 +1,209 @@
+package ai.openclaw.store;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.llm.Role;
+import ai.openclaw.llm.Usage;
+import ai.openclaw.session.Message;
+import ai.openclaw.session.Session;
+import ai.openclaw.session.SessionStats;
+import ai.openclaw.session.SessionStore;
+import ai.openclaw.util.Page;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** {@link SessionStore} over JDBC; message {@code seq} numbers run 0, 1, 2… within a session. */
+final class JdbcSessionStore implements SessionStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private final Database db;
+
+    JdbcSessionStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Session> find(String id) {
+        return db.read(h -> h.createQuery("SELECT * FROM sessions WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> session(rs)).findOne());
+    }
+
+    @Override
+    public void create(Session s) {
+        db.write(h -> insertSession(h, s, 0));
+    }
+
+    @Override
+    public Page<Session> list(String owner, int offset, int limit) {
+        return db.read(h -> {
+            String where = owner == null ? "" : " WHERE owner = :owner";
+            var count = h.createQuery("SELECT count(*) FROM sessions" + where);
+            var items = h.createQuery("SELECT * FROM sessions" + where
+                    + " ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset");
+            if (owner != null) {
+                count.bind("owner", owner);
+                items.bind("owner", owner);
+            }
+            long total = count.mapTo(Long.class).one();
+            List<Session> list = items.bind("limit", limit).bind("offset", offset).map((rs, ctx) -> session(rs)).list();
+            return new Page<>(list, total, offset, limit);
+        });
+    }
+
+    @Override
+    public boolean delete(String id) {
+        boolean[] found = new boolean[1];
+        db.write(h -> {
+            h.createUpdate("DELETE FROM messages WHERE session_id = :id").bind("id", id).execute();
+            found[0] = h.createUpdate("DELETE FROM sessions WHERE id = :id").bind("id", id).execute() > 0;
+        });
+        return found[0];
+    }
+
+    @Override
+    public List<Message> history(String sessionId, int max) {
+        List<Message> newestFirst = db.read(h -> h.createQuery(
+                        "SELECT * FROM messages WHERE session_id = :id ORDER BY seq DESC LIMIT :max")
+                .bind("id", sessionId).bind("max", max).map((rs, ctx) -> message(rs)).list());
+        List<Message> out = new ArrayList<>(newestFirst);
+        Collections.reverse(out);
+        return out;
+    }
+
+    @Override
+    public Page<Message> messages(String sessionId, int offset, int limit) {
+        return db.read(h -> {
+            long total = h.createQuery("SELECT count(*) FROM messages WHERE session_id = :id").bind("id", sessionId)
+                    .mapTo(Long.class).one();
+            List<Message> items = h.createQuery(
+                            "SELECT * FROM messages WHERE session_id = :id ORDER BY seq LIMIT :limit OFFSET :offset")
+                    .bind("id", sessionId).bind("limit", limit).bind("offset", offset)
+                    .map((rs, ctx) -> message(rs)).list();
+            return new Page<>(items, total, offset, limit);
+        });
+    }
+
+    @Override
+    public void appendTurn(Session session, boolean create, List<Message> messages) {
+        long tokens = 0;
+        for (Message m : messages) {
+            tokens += m.usage().totalTokens();
+        }
+        long addedTokens = tokens;
+        long firstSeq = session.messageCount() - messages.size();
+        db.write(h -> {
+            if (create) {
+                insertSession(h, session, addedTokens);
+            } else {
+                int updated = h.createUpdate("UPDATE sessions SET updated_at = :at, message_count = :count, "
+                                + "total_tokens = total_tokens + :tokens WHERE id = :id")
+                        .bind("at", session.updatedAt().toEpochMilli()).bind("count", session.messageCount())
+                        .bind("tokens", addedTokens).bind("id", session.id()).execute();
+                if (updated == 0) {
+                    throw OpenClawException.notFound("session", session.id());
+                }
+            }
+            PreparedBatch batch = h.prepareBatch("INSERT INTO messages (session_id, seq, id, role, content, type, model, "
+                    + "input_tokens, output_tokens, created_at) VALUES (:sid, :seq, :id, :role, :content, :type, :model, "
+                    + ":in, :out, :at)");
+            long seq = firstSeq;
+            for (Message m : messages) {
+                batch.bind("sid", m.sessionId()).bind("seq", seq++).bind("id", m.id()).bind("role", m.role().wireName())
+                        .bind("content", m.content()).bind("type", m.type()).bind("model", m.model())
+                        .bind("in", m.usage().inputTokens()).bind("out", m.usage().outputTokens())
+                        .bind("at", m.createdAt().toEpochMilli()).add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
+    public SessionStats stats(Instant activeSince) {
+        return db.read(h -> h.createQuery("SELECT count(*) AS total, "
+                        + "COALESCE(SUM(CASE WHEN updated_at >= :since THEN 1 ELSE 0 END), 0) AS active, "
+                        + "COALESCE(SUM(message_count), 0) AS messages, COALESCE(SUM(total_tokens), 0) AS tokens "
+                        + "FROM sessions")
+                .bind("since", activeSince.toEpochMilli())
+                .map((rs, ctx) -> new SessionStats(rs.getLong("total"), rs.getLong("active"), rs.getLong("messages"),
+                        rs.getLong("tokens"))).one());
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+        int[] n = new int[1];
+        db.write(h -> {
+            long t = now.toEpochMilli();
+            h.createUpdate("DELETE FROM messages WHERE session_id IN (SELECT id FROM sessions WHERE expires_at IS NOT NULL "
+                    + "AND expires_at <= :now)").bind("now", t).execute();
+            n[0] = h.createUpdate("DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= :now")
+                    .bind("now", t).execute();
+        });
+        return n[0];
+    }
+
+    private static void insertSession(Handle h, Session s, long tokens) {
+        boolean exists = h.createQuery("SELECT count(*) FROM sessions WHERE id = :id").bind("id", s.id())
+                .mapTo(Long.class).one() > 0;
+        if (exists) {
+            throw OpenClawException.conflict("session '" + s.id() + "' already exists");
+        }
+        h.createUpdate("INSERT INTO sessions (id, label, agent_id, model, owner, created_at, updated_at, expires_at, "
+                        + "message_count, total_tokens, context) VALUES (:id, :label, :agent, :model, :owner, :created, "
+                        + ":updated, :expires, :count, :tokens, :context)")
+                .bind("id", s.id()).bind("label", s.label()).bind("agent", s.agentId()).bind("model", s.model())
+                .bind("owner", s.owner()).bind("created", s.createdAt().toEpochMilli())
+                .bind("updated", s.updatedAt().toEpochMilli())
+                .bind("expires", s.expiresAt() == null ? null : s.expiresAt().toEpochMilli())
+                .bind("count", s.messageCount()).bind("tokens", tokens).bind("context", json(s.context()))
+                .execute();
+    }
+
+    private static Session session(ResultSet rs) throws SQLException {
+        Map<String, Object> context;
+        try {
+            context = JSON.readValue(rs.getString("context"), MAP);
+        } catch (JsonProcessingException e) {
+            context = Map.of();
+        }
+        return new Session(rs.getString("id"), rs.getString("label"), rs.getString("agent_id"), rs.getString("model"),
+                rs.getString("owner"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")), JdbcApiKeyStore.instant(rs, "expires_at"),
+                rs.getLong("message_count"), nullFree(context));
+    }
+
+    private static Map<String, Object> nullFree(Map<String, Object> m) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static Message message(ResultSet rs) throws SQLException {
+        return new Message(rs.getString("id"), rs.getString("session_id"), Role.parse("role", rs.getString("role")),
+                rs.getString("content"), rs.getString("type"), rs.getString("model"),
+                new Usage(rs.getInt("input_tokens"), rs.getInt("output_tokens")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static String json(Map<String, Object> m) {
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("context is not JSON-serialisable", e);
+        }
+    }
+}
