@@ -160,6 +160,11 @@ public final class ConfigDocument {
         return copy;
     }
 
+    /** Whether a config key names a secret ({@code token}, {@code secret}, {@code apiKey}, {@code password}, …). */
+    public static boolean isSecretKey(String key) {
+        return SECRET_KEY.matcher(key).matches();
+    }
+
     private static void redactInPlace(JsonNode node) {
         if (node.isObject()) {
             ObjectNode obj = (ObjectNode) node;

@@ -80,6 +80,7 @@ public final class GatewayStatusRoutes {
     private void config(Context ctx, String path) {
         Http.require(ctx, Scopes.ADMIN);
         JsonNode node = effectiveConfig();
+        boolean secret = false;
         if (!path.isBlank()) {
             for (String part : path.split("[./]")) {
                 if (part.isEmpty()) {
@@ -89,7 +90,11 @@ public final class GatewayStatusRoutes {
                 if (node == null) {
                     throw OpenClawException.notFound("config path", path);
                 }
+                secret |= ConfigDocument.isSecretKey(part);
             }
+        }
+        if (secret && node.isValueNode() && !node.isNull()) {
+            node = com.fasterxml.jackson.databind.node.TextNode.valueOf(ConfigDocument.REDACTED);
         }
         Http.envelope(ctx, 200, ConfigDocument.redact(node));
     }
