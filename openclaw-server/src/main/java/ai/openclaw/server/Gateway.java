@@ -5,6 +5,7 @@ import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.memory.engine.MemoryEngine;
 import ai.openclaw.provider.Providers;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.session.ConversationService;
@@ -35,16 +36,19 @@ public final class Gateway implements AutoCloseable {
     private final GatewayHttp http;
     private final GatewayServices services;
     private final ScheduledExecutorService housekeeping;
+    private final MemoryEngine memory;
     private final String host;
     private final int port;
     private final String token;
 
     private Gateway(Database database, GatewayHttp http, GatewayServices services,
-                    ScheduledExecutorService housekeeping, String host, int port, String token) {
+                    ScheduledExecutorService housekeeping, MemoryEngine memory, String host, int port,
+                    String token) {
         this.database = database;
         this.http = http;
         this.services = services;
         this.housekeeping = housekeeping;
+        this.memory = memory;
         this.host = host;
         this.port = port;
         this.token = token;
@@ -88,22 +92,25 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         Database db = openDatabase(config, options.paths());
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "openclaw-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        MemoryEngine memory = null;
         try {
+            memory = MemoryEngine.open(db, options.paths().stateDir(), options.paths().workspace(),
+                    config.tree().path("memory"), options.clock(), housekeeping);
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
             ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION);
+                    startedAt, VERSION, memory.service());
             Http.useClock(options.clock());
             GatewayHttp http = new GatewayHttp(services);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
-            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "openclaw-housekeeping");
-                t.setDaemon(true);
-                return t;
-            });
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {
                     db.sessionStore().deleteExpired(options.clock().instant());
@@ -118,8 +125,12 @@ public final class Gateway implements AutoCloseable {
                 LOG.info("default model {}", catalog.defaultModel());
             }
             LOG.info("gateway listening on http://{}:{}", displayHost(host), port);
-            return new Gateway(db, http, services, housekeeping, host, port, token);
+            return new Gateway(db, http, services, housekeeping, memory, host, port, token);
         } catch (RuntimeException e) {
+            housekeeping.shutdownNow();
+            if (memory != null) {
+                memory.close();
+            }
             db.close();
             throw e;
         }
@@ -170,6 +181,11 @@ public final class Gateway implements AutoCloseable {
         return token;
     }
 
+    /** Memory, wired (for tests and benchmarks: e.g. re-checking workspace files now). */
+    public MemoryEngine memory() {
+        return memory;
+    }
+
     /** The wired services (for tests and embedding). */
     public GatewayServices services() {
         return services;
@@ -180,6 +196,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         http.stop();
         housekeeping.shutdownNow();
+        memory.close();
         database.close();
     }
 }

@@ -2,6 +2,7 @@ package ai.openclaw.server;
 
 import ai.openclaw.error.ErrorCode;
 import ai.openclaw.error.OpenClawException;
+import ai.openclaw.server.api.gateway.GatewayMemoryRoutes;
 import ai.openclaw.server.api.gateway.GatewayMessageRoutes;
 import ai.openclaw.server.api.gateway.GatewaySessionRoutes;
 import ai.openclaw.server.api.gateway.GatewayStatusRoutes;
@@ -9,6 +10,7 @@ import ai.openclaw.server.api.openai.ChatCompletionRoutes;
 import ai.openclaw.server.api.system.HealthRoutes;
 import ai.openclaw.server.api.tasks.TasksSessionRoutes;
 import ai.openclaw.server.api.v2.ConversationRoutes;
+import ai.openclaw.server.api.v2.MemoryRoutes;
 import ai.openclaw.server.http.ErrorMapper;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.util.Ids;
@@ -43,6 +45,8 @@ final class GatewayHttp {
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
             ChatCompletionRoutes.register(cfg.routes, services);
+            GatewayMemoryRoutes.register(cfg.routes, services);
+            MemoryRoutes.register(cfg.routes, services);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));

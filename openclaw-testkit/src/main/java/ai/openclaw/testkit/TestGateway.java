@@ -112,6 +112,14 @@ public final class TestGateway implements AutoCloseable {
         gateway = Gateway.start(options());
     }
 
+    /** Stops the gateway, runs {@code whileStopped} (e.g. deleting index files), and starts a new one on the same
+     * state dir. */
+    public void restart(Runnable whileStopped) {
+        gateway.close();
+        whileStopped.run();
+        gateway = Gateway.start(options());
+    }
+
     /** GET with the gateway token. */
     public HttpResult get(String path) {
         return send("GET", path, null, Map.of("Authorization", "Bearer " + TOKEN));

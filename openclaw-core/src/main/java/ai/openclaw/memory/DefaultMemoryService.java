@@ -1,0 +1,364 @@
+package ai.openclaw.memory;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.util.Ids;
+import ai.openclaw.util.Page;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link MemoryService} over a {@link MemoryStore} (the truth), a {@link MemoryIndex} and {@link Embeddings}. */
+final class DefaultMemoryService implements MemoryService {
+    private static final Logger LOG = LoggerFactory.getLogger("openclaw.memory");
+    private static final int MAX_TAG_CHARS = 64;
+
+    private final MemoryStore store;
+    private final MemoryIndex index;
+    private final Embeddings embeddings;
+    private final MemorySettings settings;
+    private final Clock clock;
+    /** Serialises writes so the store and the index change in the same order, and commits see no write halfway. */
+    private final ReentrantLock writes = new ReentrantLock();
+    /** Whether the index changed since its last commit. */
+    private volatile boolean dirty;
+
+    DefaultMemoryService(MemoryStore store, MemoryIndex index, Embeddings embeddings, MemorySettings settings,
+                         Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.index = Objects.requireNonNull(index, "index");
+        this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public MemoryItem add(NewMemory memory) {
+        String content = checkContent(memory.content());
+        List<String> tags = checkTags(memory.tags());
+        String model = embeddings.modelFor(content);
+        float[] vector = embeddings.embed(model, content);
+        Instant now = clock.instant();
+        MemoryItem item = new MemoryItem(Ids.newId("mem"), content, tags, memory.type(), memory.source(),
+                memory.scope(), now, now, memory.expiresAt(), model, vector.length);
+        writes.lock();
+        try {
+            store.insert(item, vector);
+            index.upsert(item, vector);
+            dirty = true;
+        } finally {
+            writes.unlock();
+        }
+        return item;
+    }
+
+    @Override
+    public MemoryItem get(String id, String ownerFilter) {
+        MemoryItem item = store.get(id).orElse(null);
+        if (item == null || item.expiredAt(clock.instant()) || !visible(item, ownerFilter)) {
+            throw OpenClawException.notFound("memory", id);
+        }
+        return item;
+    }
+
+    @Override
+    public Page<MemoryItem> list(MemoryFilter filter, int offset, int limit) {
+        return store.list(filter, clock.instant(), offset, limit);
+    }
+
+    @Override
+    public MemoryItem update(String id, String ownerFilter, MemoryPatch patch) {
+        MemoryItem old = writable(id, ownerFilter);
+        String content = patch.content() == null ? old.content() : checkContent(patch.content());
+        List<String> tags = patch.tags() == null ? old.tags() : checkTags(patch.tags());
+        float[] vector = null;
+        String model = old.embeddingModel();
+        int dimension = old.dimension();
+        if (!content.equals(old.content())) {
+            model = embeddings.modelFor(content);
+            vector = embeddings.embed(model, content);
+            dimension = vector.length;
+        }
+        Instant expires = patch.clearExpiry() ? null : patch.expiresAt() != null ? patch.expiresAt() : old.expiresAt();
+        MemoryItem item = new MemoryItem(old.id(), content, tags, patch.type() == null ? old.type() : patch.type(),
+                old.source(), old.scope(), old.createdAt(), clock.instant(), expires, model, dimension);
+        writes.lock();
+        try {
+            store.update(item, vector);
+            float[] indexed = vector != null ? vector : store.vectors(List.of(id)).get(id);
+            index.upsert(item, indexed);
+            dirty = true;
+        } finally {
+            writes.unlock();
+        }
+        return item;
+    }
+
+    @Override
+    public void delete(String id, String ownerFilter) {
+        writable(id, ownerFilter);
+        writes.lock();
+        try {
+            if (!store.delete(id)) {
+                throw OpenClawException.notFound("memory", id);
+            }
+            index.delete(List.of(id));
+            dirty = true;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private MemoryItem writable(String id, String ownerFilter) {
+        MemoryItem item = get(id, ownerFilter);
+        if (item.fromWorkspace()) {
+            throw OpenClawException.conflict("memory '" + id + "' comes from the workspace file '" + item.source()
+                    + "'; edit that file instead");
+        }
+        if (item.scope().shared() && ownerFilter != null) {
+            throw OpenClawException.notFound("memory", id);
+        }
+        return item;
+    }
+
+    @Override
+    public List<SearchHit> search(MemoryQuery q) {
+        String text = q.query() == null ? "" : q.query().strip();
+        if (text.isEmpty()) {
+            throw OpenClawException.invalid("parameter 'query' is required and must not be empty");
+        }
+        if (text.length() > settings.maxContentChars()) {
+            throw OpenClawException.invalid("parameter 'query' must be at most " + settings.maxContentChars()
+                    + " characters, got " + text.length());
+        }
+        int limit = q.limit() == null ? settings.defaultLimit() : q.limit();
+        if (limit < 1 || limit > settings.maxLimit()) {
+            throw OpenClawException.invalid("parameter 'limit' must be between 1 and " + settings.maxLimit()
+                    + ", got " + limit);
+        }
+        double minScore = q.minScore() == null ? settings.defaultMinScore() : q.minScore();
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw OpenClawException.invalid("parameter 'minScore' must be a number between 0 and 1, got " + minScore);
+        }
+        if (q.halfLifeDays() != null && !(q.halfLifeDays() > 0)) {
+            throw OpenClawException.invalid("parameter 'halfLifeDays' must be a positive number");
+        }
+        Instant now = clock.instant();
+        int k = Math.max(limit * 4, 40);
+        Map<String, Double> keyword = new HashMap<>();
+        for (MemoryIndex.Candidate c : index.keyword(text, q.filter(), now, k, null)) {
+            keyword.put(c.id(), c.score());
+        }
+        Map<String, float[]> queryVectors = new LinkedHashMap<>();
+        Map<String, Double> vector = new HashMap<>();
+        for (String model : embeddings.queryModels(text)) {
+            float[] v = embeddings.embed(model, text);
+            queryVectors.put(model, v);
+            double[] cal = embeddings.calibration(model);
+            for (MemoryIndex.Candidate c : index.nearest(model, v, q.filter(), now, k)) {
+                vector.merge(c.id(), HybridScoring.vectorScore(c.score(), cal), Math::max);
+            }
+        }
+        Set<String> ids = new HashSet<>(keyword.keySet());
+        ids.addAll(vector.keySet());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Set<String> needKeyword = new HashSet<>(ids);
+        needKeyword.removeAll(keyword.keySet());
+        if (!needKeyword.isEmpty()) {
+            for (MemoryIndex.Candidate c : index.keyword(text, q.filter(), now, needKeyword.size(), needKeyword)) {
+                keyword.put(c.id(), c.score());
+            }
+        }
+        List<MemoryItem> items = store.getAll(ids);
+        Set<String> needVector = new HashSet<>(ids);
+        needVector.removeAll(vector.keySet());
+        Map<String, float[]> stored = needVector.isEmpty() ? Map.of() : store.vectors(needVector);
+        List<SearchHit> hits = new ArrayList<>();
+        for (MemoryItem item : items) {
+            if (item.expiredAt(now) || !visible(item, q.filter().ownerFilter())) {
+                continue;
+            }
+            double kw = keyword.getOrDefault(item.id(), 0.0);
+            Double vec = vector.get(item.id());
+            if (vec == null) {
+                float[] qv = queryVectors.get(item.embeddingModel());
+                float[] iv = stored.get(item.id());
+                vec = qv == null || iv == null || qv.length != iv.length ? 0.0
+                        : HybridScoring.vectorScore(cosine(qv, iv), embeddings.calibration(item.embeddingModel()));
+            }
+            double ageDays = Duration.between(item.updatedAt(), now).toMillis() / 86_400_000.0;
+            double score = HybridScoring.clamp(HybridScoring.fuse(kw, vec) * HybridScoring.decay(ageDays,
+                    q.halfLifeDays()));
+            if (score >= minScore && score > 0) {
+                hits.add(new SearchHit(item, score, kw, vec));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
+                .thenComparing(h -> h.item().id()));
+        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    @Override
+    public int replaceSource(String source, List<NewMemory> chunks, String hash) {
+        if (hash != null && hash.equals(store.sourceHashes().get(source))) {
+            return -1;
+        }
+        Instant now = clock.instant();
+        Map<MemoryItem, float[]> items = new LinkedHashMap<>();
+        for (NewMemory m : chunks) {
+            String content = m.content().length() > settings.maxContentChars()
+                    ? m.content().substring(0, settings.maxContentChars()) : m.content();
+            if (content.isBlank()) {
+                continue;
+            }
+            String model = embeddings.modelFor(content);
+            float[] v = embeddings.embed(model, content);
+            items.put(new MemoryItem(Ids.newId("mem"), content, m.tags(), m.type(), source, m.scope(), now, now,
+                    m.expiresAt(), model, v.length), v);
+        }
+        writes.lock();
+        try {
+            List<String> removed = store.replaceSource(source, items, hash);
+            index.delete(removed);
+            items.forEach(index::upsert);
+            dirty = true;
+        } finally {
+            writes.unlock();
+        }
+        return items.size();
+    }
+
+    @Override
+    public Map<String, String> sourceHashes() {
+        return store.sourceHashes();
+    }
+
+    @Override
+    public int reconcile() {
+        writes.lock();
+        try {
+            List<MemoryItem> stale = new ArrayList<>();
+            store.forEach((item, v) -> {
+                if (!item.embeddingModel().equals(embeddings.modelFor(item.content()))) {
+                    stale.add(item);
+                }
+            });
+            for (MemoryItem old : stale) {
+                String model = embeddings.modelFor(old.content());
+                float[] v = embeddings.embed(model, old.content());
+                store.update(new MemoryItem(old.id(), old.content(), old.tags(), old.type(), old.source(),
+                        old.scope(), old.createdAt(), old.updatedAt(), old.expiresAt(), model, v.length), v);
+            }
+            if (!stale.isEmpty()) {
+                LOG.info("re-embedded {} memory items with the configured embedding model", stale.size());
+            }
+            String fingerprint = store.fingerprint();
+            if (stale.isEmpty() && fingerprint.equals(index.committedFingerprint())) {
+                return 0;
+            }
+            index.clear();
+            int[] count = new int[1];
+            store.forEach((item, v) -> {
+                index.upsert(item, v);
+                count[0]++;
+            });
+            index.commit(fingerprint);
+            dirty = false;
+            LOG.info("memory index rebuilt from the database: {} items", count[0]);
+            return count[0];
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public int purgeExpired() {
+        writes.lock();
+        try {
+            List<String> ids = store.deleteExpired(clock.instant());
+            index.delete(ids);
+            dirty |= !ids.isEmpty();
+            return ids.size();
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (!dirty) {
+            return;
+        }
+        writes.lock();
+        try {
+            index.commit(store.fingerprint());
+            dirty = false;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public MemorySettings settings() {
+        return settings;
+    }
+
+    private static boolean visible(MemoryItem item, String ownerFilter) {
+        return ownerFilter == null || item.scope().shared() || ownerFilter.equals(item.scope().owner());
+    }
+
+    private String checkContent(String content) {
+        if (content == null || content.isBlank()) {
+            throw OpenClawException.invalid("field 'content' is required and must not be empty");
+        }
+        if (content.length() > settings.maxContentChars()) {
+            throw OpenClawException.invalid("field 'content' must be at most " + settings.maxContentChars()
+                    + " characters, got " + content.length());
+        }
+        return content.strip();
+    }
+
+    private List<String> checkTags(List<String> tags) {
+        if (tags.size() > settings.maxTags()) {
+            throw OpenClawException.invalid("field 'tags' must have at most " + settings.maxTags() + " tags, got "
+                    + tags.size());
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            String t = tags.get(i) == null ? "" : tags.get(i).strip();
+            if (t.isEmpty() || t.length() > MAX_TAG_CHARS) {
+                throw OpenClawException.invalid("field 'tags[" + i + "]' must be a non-empty string of at most "
+                        + MAX_TAG_CHARS + " characters");
+            }
+            if (!out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
