@@ -155,7 +155,7 @@ final class DefaultMemoryService implements MemoryService {
             throw OpenClawException.invalid("parameter 'halfLifeDays' must be a positive number");
         }
         Instant now = clock.instant();
-        int k = Math.max(limit * 4, 40);
+        int k = Math.max(limit * 4, 20);
         Map<String, Double> keyword = new HashMap<>();
         for (MemoryIndex.Candidate c : index.keyword(text, q.filter(), now, k, null)) {
             keyword.put(c.id(), c.score());
@@ -245,7 +245,7 @@ final class DefaultMemoryService implements MemoryService {
         try {
             List<String> removed = store.replaceSource(source, items, hash);
             index.delete(removed);
-            items.forEach(index::upsert);
+            index.upsertAll(items);
             dirty = true;
         } finally {
             writes.unlock();
@@ -283,13 +283,21 @@ final class DefaultMemoryService implements MemoryService {
             }
             index.clear();
             int[] count = new int[1];
+            Map<MemoryItem, float[]> batch = new LinkedHashMap<>();
             store.forEach((item, v) -> {
-                index.upsert(item, v);
+                batch.put(item, v);
                 count[0]++;
+                if (batch.size() >= 1000) {
+                    index.upsertAll(batch);
+                    batch.clear();
+                }
             });
+            index.upsertAll(batch);
             index.commit(fingerprint);
             dirty = false;
-            LOG.info("memory index rebuilt from the database: {} items", count[0]);
+            if (count[0] > 0) {
+                LOG.info("memory index rebuilt from the database: {} items", count[0]);
+            }
             return count[0];
         } finally {
             writes.unlock();

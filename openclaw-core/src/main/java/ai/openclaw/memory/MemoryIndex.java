@@ -12,6 +12,11 @@ public interface MemoryIndex extends AutoCloseable {
     /** Adds or replaces an item with its vector; visible to searches when this returns. */
     void upsert(MemoryItem item, float[] vector);
 
+    /** Adds or replaces many items; visible to searches when this returns (one refresh for the batch). */
+    default void upsertAll(java.util.Map<MemoryItem, float[]> items) {
+        items.forEach(this::upsert);
+    }
+
     /** Removes items by id. */
     void delete(Collection<String> ids);
 

@@ -16,6 +16,9 @@ public interface MemoryStore {
     /** Stores a new item with its vector. */
     void insert(MemoryItem item, float[] vector);
 
+    /** Stores many new items with their vectors in one transaction (imports, benchmarks). */
+    void insertAll(Map<MemoryItem, float[]> items);
+
     /**
      * Replaces every item of {@code source} with {@code items} in one transaction, and records the source's content
      * hash (used for workspace files).

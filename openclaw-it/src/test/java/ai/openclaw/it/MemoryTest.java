@@ -280,6 +280,53 @@ class MemoryTest {
         assertThat(denied.json().at("/error/message").asText()).contains("memory:write");
     }
 
+    @Test
+    void changingTheEmbeddingModelReindexesWithoutLosingItems() throws IOException {
+        try (TestGateway g = TestGateway.start("memory:\n  embedding:\n    model: auto\n")) {
+            String zh = g.post("/v2/memories", "{\"content\": \"用户住在杭州西湖区\"}").json().path("id").asText();
+            String en = g.post("/v2/memories", "{\"content\": \"The user lives near the old harbour\"}").json()
+                    .path("id").asText();
+            assertThat(g.get("/v2/memories/" + zh).json().at("/embedding/model").asText())
+                    .isEqualTo("bge-small-zh-v15-q");
+            assertThat(g.get("/v2/memories/" + en).json().at("/embedding/model").asText())
+                    .isEqualTo("all-minilm-l6-v2-q");
+            g.restart(() -> {
+                try {
+                    Files.writeString(g.stateDir().resolve("config.yaml"),
+                            "memory:\n  embedding:\n    model: bge-small-zh-v15-q\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(g.get("/v2/memories").json().at("/pagination/total").asInt()).isEqualTo(2);
+            JsonNode moved = g.get("/v2/memories/" + en).json();
+            assertThat(moved.at("/embedding/model").asText()).isEqualTo("bge-small-zh-v15-q");
+            assertThat(moved.at("/embedding/dimension").asInt()).isEqualTo(512);
+            JsonNode hits = g.get("/v2/memories/search?query=" + q("where does the user live")).json();
+            assertThat(hits.toString()).contains(en);
+        }
+    }
+
+    @Test
+    void apiKeysSeeTheirOwnAndSharedMemoriesOnly() {
+        String a = gw.gateway().services().auth().generate("mem-a-" + System.nanoTime(),
+                java.util.Set.of("memory:read", "memory:write"), "free", null).secret();
+        String b = gw.gateway().services().auth().generate("mem-b-" + System.nanoTime(),
+                java.util.Set.of("memory:read", "memory:write"), "free", null).secret();
+        HttpResult created = gw.send("POST", "/v2/memories", "{\"content\": \"Key A's secret plan involves llamas\"}",
+                Map.of("X-API-Key", a, "Content-Type", "application/json"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+        assertThat(gw.send("GET", "/v2/memories/" + id, null, Map.of("X-API-Key", a)).status()).isEqualTo(200);
+        assertThat(gw.send("GET", "/v2/memories/" + id, null, Map.of("X-API-Key", b)).status()).isEqualTo(404);
+        assertThat(gw.send("DELETE", "/v2/memories/" + id, null, Map.of("X-API-Key", b)).status()).isEqualTo(404);
+        assertThat(gw.send("GET", "/v2/memories/search?query=" + q("llamas plan") + "&minScore=0", null,
+                Map.of("X-API-Key", b)).body()).doesNotContain(id);
+        assertThat(gw.send("GET", "/v2/memories/search?query=" + q("llamas plan"), null,
+                Map.of("X-API-Key", a)).body()).contains(id);
+        assertThat(gw.get("/v2/memories/" + id).status()).isEqualTo(200);
+    }
+
     private static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

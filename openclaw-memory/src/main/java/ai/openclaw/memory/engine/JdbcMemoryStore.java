@@ -45,6 +45,11 @@ final class JdbcMemoryStore implements MemoryStore {
         db.write(h -> insert(h, item, vector));
     }
 
+    @Override
+    public void insertAll(Map<MemoryItem, float[]> items) {
+        db.write(h -> items.forEach((item, v) -> insert(h, item, v)));
+    }
+
     private static void insert(Handle h, MemoryItem item, float[] vector) {
         h.createUpdate("INSERT INTO memories (" + COLUMNS + ", embedding) VALUES (:id, :content, :tags, :type, "
                         + ":source, :owner, :agent, :user, :session, :created, :updated, :expires, :model, :dim, "

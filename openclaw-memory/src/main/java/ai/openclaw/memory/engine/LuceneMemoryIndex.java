@@ -91,6 +91,22 @@ final class LuceneMemoryIndex implements MemoryIndex {
 
     @Override
     public void upsert(MemoryItem item, float[] vector) {
+        upsertAll(Map.of(item, vector));
+    }
+
+    @Override
+    public void upsertAll(Map<MemoryItem, float[]> items) {
+        try {
+            for (Map.Entry<MemoryItem, float[]> e : items.entrySet()) {
+                writer.updateDocument(new Term("id", e.getKey().id()), document(e.getKey(), e.getValue()));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("memory index write failed", e);
+        }
+    }
+
+    private static Document document(MemoryItem item, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField("id", item.id(), Field.Store.YES));
         doc.add(new TextField("content", item.content(), Field.Store.NO));
@@ -107,12 +123,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
             doc.add(new KnnFloatVectorField(vectorField(item.embeddingModel()), vector,
                     VectorSimilarityFunction.COSINE));
         }
-        try {
-            writer.updateDocument(new Term("id", item.id()), doc);
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("memory index write failed", e);
-        }
+        return doc;
     }
 
     @Override

@@ -1,0 +1,106 @@
+package ai.openclaw.memory.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small retrieval set written for the project: English and Chinese facts, and queries of three kinds —
+ * {@code kw} (shares a salient word with its answer), {@code para} (a paraphrase sharing only a common word) and
+ * {@code nokw} (no word in common after analysis; includes cross-language queries) and {@code entity} (names, ticket
+ * numbers, host names and codes among near-duplicate facts, where embeddings blur the difference). Each query has one answer.
+ */
+final class LabelledSet {
+    private LabelledSet() {
+    }
+
+    /** Fact key → text. */
+    static final Map<String, String> DOCS = Map.ofEntries(
+            Map.entry("E1", "The user drinks black coffee every morning"),
+            Map.entry("E2", "The gateway listens on port 18789 by default"),
+            Map.entry("E3", "Backups of the Postgres cluster run nightly at 02:30 UTC"),
+            Map.entry("E4", "The user's favourite editor is Helix with a dark theme"),
+            Map.entry("E5", "Dana is the product manager responsible for the mobile app"),
+            Map.entry("E6", "The staging database password rotates every Monday"),
+            Map.entry("E7", "The user is allergic to peanuts"),
+            Map.entry("E8", "Our company offsite will take place in Lisbon in October"),
+            Map.entry("E9", "The user prefers answers written in bullet points"),
+            Map.entry("E10", "Deployments to production are frozen during the last week of December"),
+            Map.entry("E11", "The user's daughter plays the violin"),
+            Map.entry("E12", "The API rate limit is sixty requests per minute per key"),
+            Map.entry("E13", "The user's son is learning to play football"),
+            Map.entry("E14", "Coffee machines in the office are cleaned on Fridays"),
+            Map.entry("E15", "Ticket OC-4411 tracks the memory leak in the webhook worker"),
+            Map.entry("E16", "Ticket OC-4412 tracks the slow startup of the command line tool"),
+            Map.entry("E17", "Server atlas-7 hosts the billing service in Frankfurt"),
+            Map.entry("E18", "Server atlas-9 hosts the search service in Tokyo"),
+            Map.entry("E19", "The wifi password at the Berlin office is kestrel42"),
+            Map.entry("E20", "The wifi password at the Paris office is falcon77"),
+            Map.entry("Z13", "张伟负责前端开发"),
+            Map.entry("Z14", "李娜负责后端开发"),
+            Map.entry("Z1", "用户偏好简洁的回复风格"),
+            Map.entry("Z2", "OpenClaw 配置文件位于 ~/.openclaw/config.yaml"),
+            Map.entry("Z3", "用户的猫叫做小白"),
+            Map.entry("Z4", "每周五下午团队开周会"),
+            Map.entry("Z5", "用户住在杭州西湖区"),
+            Map.entry("Z6", "服务器的磁盘空间快用完了，需要清理日志"),
+            Map.entry("Z7", "用户对海鲜过敏"),
+            Map.entry("Z8", "项目截止日期是三月底"),
+            Map.entry("Z9", "用户喜欢用 Python 写脚本"),
+            Map.entry("Z10", "公司年会在上海举行"),
+            Map.entry("Z11", "小黑是邻居家的狗"),
+            Map.entry("Z12", "团队每天早上九点开站会"));
+
+    /**
+     * A labelled query.
+     *
+     * @param text the query
+     * @param answer the key of the fact it asks for
+     * @param kind kw, para or nokw
+     */
+    record Query(String text, String answer, String kind) {
+    }
+
+    static final List<Query> QUERIES = List.of(
+            new Query("black coffee", "E1", "kw"),
+            new Query("What beverage does she have at breakfast?", "E1", "nokw"),
+            new Query("which port does the gateway use", "E2", "kw"),
+            new Query("How do I reach the server on the network?", "E2", "nokw"),
+            new Query("when do backups run", "E3", "kw"),
+            new Query("What time is the Postgres snapshot taken?", "E3", "para"),
+            new Query("favourite editor", "E4", "kw"),
+            new Query("What code editing tool is preferred?", "E4", "nokw"),
+            new Query("Who manages the mobile app?", "E5", "para"),
+            new Query("who is the PM for the phone application", "E5", "nokw"),
+            new Query("staging password rotation", "E6", "kw"),
+            new Query("How often do credentials for the test DB change?", "E6", "nokw"),
+            new Query("food allergy", "E7", "nokw"),
+            new Query("Can the user eat peanut butter?", "E7", "kw"),
+            new Query("Where is the company retreat this year?", "E8", "para"),
+            new Query("team trip to Portugal", "E8", "nokw"),
+            new Query("how should responses be formatted", "E9", "nokw"),
+            new Query("code freeze at year end", "E10", "nokw"),
+            new Query("What musical instrument does the child play?", "E11", "para"),
+            new Query("how many requests per minute are allowed", "E12", "kw"),
+            new Query("OpenClaw 配置", "Z2", "kw"),
+            new Query("设置文件在哪里", "Z2", "para"),
+            new Query("配置保存在什么路径", "Z2", "para"),
+            new Query("用户喜欢什么样的回答", "Z1", "para"),
+            new Query("回答要短一点", "Z1", "nokw"),
+            new Query("宠物叫什么名字", "Z3", "nokw"),
+            new Query("周会是什么时候", "Z4", "kw"),
+            new Query("用户的住址", "Z5", "para"),
+            new Query("硬盘满了怎么办", "Z6", "nokw"),
+            new Query("用户不能吃虾和螃蟹", "Z7", "para"),
+            new Query("项目什么时候结束", "Z8", "para"),
+            new Query("用户常用的编程语言", "Z9", "para"),
+            new Query("Where does the user live?", "Z5", "nokw"),
+            new Query("年会在哪个城市", "Z10", "kw"),
+            new Query("OC-4412", "E16", "entity"),
+            new Query("what is ticket OC-4411 about", "E15", "entity"),
+            new Query("atlas-9", "E18", "entity"),
+            new Query("which city is atlas-7 in", "E17", "entity"),
+            new Query("Paris wifi", "E20", "entity"),
+            new Query("kestrel42", "E19", "entity"),
+            new Query("李娜做什么工作", "Z14", "entity"),
+            new Query("张伟的职责", "Z13", "entity"));
+}
