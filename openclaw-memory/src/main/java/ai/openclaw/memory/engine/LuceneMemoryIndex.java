@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -48,7 +49,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * {@link MemoryIndex} on Lucene: field {@code content} scored by BM25 through {@link MemoryAnalyzer}; one HNSW
  * vector field per embedding model ({@code vec.<model>}, cosine); filter fields for owner, agent, type, tags and
- * expiry. Writes are visible at once (near-real-time reopen); {@link #commit} makes them durable.
+ * expiry. Writes are visible to every search that starts after them (the
+ * next search reopens the near-real-time reader); {@link #commit} makes them durable.
  */
 final class LuceneMemoryIndex implements MemoryIndex {
     private static final String SHARED = "\u0000shared";
@@ -61,7 +63,11 @@ final class LuceneMemoryIndex implements MemoryIndex {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final String committed;
+    private volatile String committed;
+    /** Set by writes; the next search reopens the reader first (so a write is visible to every later search). */
+    private final AtomicLong writes = new AtomicLong();
+    /** The write count the current reader is known to include. */
+    private final AtomicLong visible = new AtomicLong();
 
     LuceneMemoryIndex(Path dir) {
         try {
@@ -100,7 +106,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
             for (Map.Entry<MemoryItem, float[]> e : items.entrySet()) {
                 writer.updateDocument(new Term("id", e.getKey().id()), document(e.getKey(), e.getValue()));
             }
-            searchers.maybeRefreshBlocking();
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("memory index write failed", e);
         }
@@ -133,7 +139,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
         }
         try {
             writer.deleteDocuments(new TermInSetQuery("id", ids.stream().map(BytesRef::new).toList()));
-            searchers.maybeRefreshBlocking();
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("memory index delete failed", e);
         }
@@ -146,7 +152,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
             return List.of();
         }
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = acquire();
             try {
                 searcher.setSimilarity(similarity);
                 BooleanQuery.Builder text = new BooleanQuery.Builder();
@@ -181,7 +187,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
     @Override
     public List<Candidate> nearest(String model, float[] vector, MemoryFilter filter, Instant now, int k) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = acquire();
             try {
                 TopDocs top = searcher.search(new KnnFloatVectorQuery(vectorField(model), vector, k,
                         filterQuery(filter, now)), k);
@@ -197,6 +203,15 @@ final class LuceneMemoryIndex implements MemoryIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("memory vector search failed", e);
         }
+    }
+
+    private IndexSearcher acquire() throws IOException {
+        long w = writes.get();
+        if (visible.get() < w) {
+            searchers.maybeRefreshBlocking();
+            visible.accumulateAndGet(w, Math::max);
+        }
+        return searchers.acquire();
     }
 
     private static Query filterQuery(MemoryFilter filter, Instant now) {
@@ -250,7 +265,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
     public void clear() {
         try {
             writer.deleteAll();
-            searchers.maybeRefreshBlocking();
+            writes.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("memory index clear failed", e);
         }
@@ -266,6 +281,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
         try {
             writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, SCHEMA, SCHEMA_VERSION).entrySet());
             writer.commit();
+            committed = fingerprint;
         } catch (IOException e) {
             throw new UncheckedIOException("memory index commit failed", e);
         }
