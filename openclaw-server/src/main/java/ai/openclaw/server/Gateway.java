@@ -65,6 +65,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayOptions options) {
         Instant startedAt = options.clock().instant();
+        long t0 = System.nanoTime();
         try {
             Files.createDirectories(options.paths().stateDir());
         } catch (IOException e) {
@@ -91,7 +92,9 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalArgumentException("refusing to bind to " + bind + " without a configured gateway token: "
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
+        LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         Database db = openDatabase(config, options.paths());
+        LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "openclaw-housekeeping");
             t.setDaemon(true);
@@ -109,6 +112,7 @@ public final class Gateway implements AutoCloseable {
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
                     startedAt, VERSION, memory.service());
             Http.useClock(options.clock());
+            LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             GatewayHttp http = new GatewayHttp(services);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
             housekeeping.scheduleWithFixedDelay(() -> {
@@ -124,7 +128,10 @@ public final class Gateway implements AutoCloseable {
             } else {
                 LOG.info("default model {}", catalog.defaultModel());
             }
-            LOG.info("gateway listening on http://{}:{}", displayHost(host), port);
+            long readyMs = System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("gateway listening on http://{}:{} (ready {} ms after JVM start; state dir {})",
+                    displayHost(host), port, readyMs, options.paths().stateDir());
             return new Gateway(db, http, services, housekeeping, memory, host, port, token);
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
@@ -196,6 +203,12 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         http.stop();
         housekeeping.shutdownNow();
+        try {
+            // let a running memory job (workspace sync, index commit) finish before its index and database close
+            housekeeping.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         memory.close();
         database.close();
     }

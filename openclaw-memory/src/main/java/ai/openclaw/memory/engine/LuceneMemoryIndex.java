@@ -86,7 +86,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
             }
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(similarity)
                     .setOpenMode(fp == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                    .setRAMBufferSizeMB(32);
+                    .setRAMBufferSizeMB(16);
             committed = fp;
             writer = new IndexWriter(directory, cfg);
             searchers = new SearcherManager(writer, null);

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Memory, wired: the database store, the Lucene index under {@code <state>/memory/index}, the ONNX embedding models,
  * and the workspace file indexer. At {@link #open} the index is reconciled with the database (rebuilt when missing
- * or stale) and the workspace files are indexed; then, on the given scheduler, workspace files are re-checked every
+ * or stale) and the workspace files are indexed (in the background when a scheduler is given); then, on the
+ * scheduler, workspace files are re-checked every
  * {@code memory.workspace.poll_seconds} (default 5), the index is committed every 5 s when it changed, and expired
  * items are purged every minute.
  *
@@ -71,13 +72,19 @@ public final class MemoryEngine implements AutoCloseable {
             MemoryService service = MemoryService.create(new JdbcMemoryStore(db), index, embeddings, settings, clock);
             service.reconcile();
             WorkspaceMemory ws = new WorkspaceMemory(workspaceDir, service);
-            ws.sync();
             MemoryEngine engine = new MemoryEngine(index, service, ws);
-            if (scheduler != null) {
+            if (scheduler == null) {
+                ws.sync();
+            } else {
+                // Indexing the workspace files needs the embedding models (a second or two to load): do it in the
+                // background so the gateway is ready at once.
                 int poll = c.path("workspace").path("poll_seconds").asInt(5);
                 if (poll > 0) {
-                    engine.tasks.add(scheduler.scheduleWithFixedDelay(guard("workspace memory sync", ws::sync), poll,
+                    engine.tasks.add(scheduler.scheduleWithFixedDelay(guard("workspace memory sync", ws::sync), 0,
                             poll, TimeUnit.SECONDS));
+                } else {
+                    engine.tasks.add(scheduler.schedule(guard("workspace memory sync", ws::sync), 0,
+                            TimeUnit.SECONDS));
                 }
                 engine.tasks.add(scheduler.scheduleWithFixedDelay(guard("memory index commit", service::flush), 5, 5,
                         TimeUnit.SECONDS));

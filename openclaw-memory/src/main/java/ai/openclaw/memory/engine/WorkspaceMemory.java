@@ -37,7 +37,7 @@ final class WorkspaceMemory {
     }
 
     /** Re-indexes changed files; returns how many files were (re)indexed or removed. */
-    int sync() {
+    synchronized int sync() {
         Map<String, Path> files = new HashMap<>();
         Path main = workspace.resolve(WorkspaceSources.MEMORY_FILE);
         if (Files.isRegularFile(main)) {
