@@ -182,28 +182,37 @@ final class DefaultMemoryService implements MemoryService {
                 keyword.put(c.id(), c.score());
             }
         }
-        List<MemoryItem> items = store.getAll(ids);
         Set<String> needVector = new HashSet<>(ids);
         needVector.removeAll(vector.keySet());
         Map<String, float[]> stored = needVector.isEmpty() ? Map.of() : store.vectors(needVector);
+        Map<Integer, String> modelByDimension = new HashMap<>();
+        queryVectors.forEach((model, v) -> modelByDimension.merge(v.length, model, (a, b) -> ""));
+        for (String id : needVector) {
+            float[] iv = stored.get(id);
+            String model = iv == null ? null : modelByDimension.get(iv.length);
+            vector.put(id, model == null || model.isEmpty() ? 0.0
+                    : HybridScoring.vectorScore(cosine(queryVectors.get(model), iv), embeddings.calibration(model)));
+        }
+        // Rank on the two parts first; load only the items that can make the page (all of them for recency decay).
+        List<String> ranked = new ArrayList<>(ids);
+        Map<String, Double> fused = new HashMap<>();
+        for (String id : ranked) {
+            fused.put(id, HybridScoring.fuse(keyword.getOrDefault(id, 0.0), vector.getOrDefault(id, 0.0)));
+        }
+        ranked.removeIf(id -> fused.get(id) < minScore || fused.get(id) <= 0);
+        ranked.sort(Comparator.comparing((String id) -> fused.get(id)).reversed().thenComparing(id -> id));
+        boolean decay = q.halfLifeDays() != null;
+        List<String> load = decay || ranked.size() <= limit + 5 ? ranked : ranked.subList(0, limit + 5);
         List<SearchHit> hits = new ArrayList<>();
-        for (MemoryItem item : items) {
+        for (MemoryItem item : store.getAll(load)) {
             if (item.expiredAt(now) || !visible(item, q.filter().ownerFilter())) {
                 continue;
             }
-            double kw = keyword.getOrDefault(item.id(), 0.0);
-            Double vec = vector.get(item.id());
-            if (vec == null) {
-                float[] qv = queryVectors.get(item.embeddingModel());
-                float[] iv = stored.get(item.id());
-                vec = qv == null || iv == null || qv.length != iv.length ? 0.0
-                        : HybridScoring.vectorScore(cosine(qv, iv), embeddings.calibration(item.embeddingModel()));
-            }
             double ageDays = Duration.between(item.updatedAt(), now).toMillis() / 86_400_000.0;
-            double score = HybridScoring.clamp(HybridScoring.fuse(kw, vec) * HybridScoring.decay(ageDays,
-                    q.halfLifeDays()));
+            double score = HybridScoring.clamp(fused.get(item.id()) * HybridScoring.decay(ageDays, q.halfLifeDays()));
             if (score >= minScore && score > 0) {
-                hits.add(new SearchHit(item, score, kw, vec));
+                hits.add(new SearchHit(item, score, keyword.getOrDefault(item.id(), 0.0),
+                        vector.getOrDefault(item.id(), 0.0)));
             }
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()

@@ -75,6 +75,13 @@ public final class MemoryBench {
         public void close() {
             engine.close();
             db.close();
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                System.err.println("could not delete " + dir + ": " + e);
+            }
         }
     }
 
@@ -272,7 +279,19 @@ public final class MemoryBench {
                     + " beyond the vectors: %.0f bytes/item); Java heap growth: %.0f bytes/item. RSS at start of "
                     + "scale run: %.0f MiB, heap %.0f MiB.%n", small, large, perItemRss, vectorBytes,
                     perItemRss - vectorBytes, perItemHeap, rss0 / 1024.0, heap0 / 1048576.0);
+            System.out.printf(Locale.ROOT, "On disk at %d items: index %.0f bytes/item, database %.0f bytes/item.%n",
+                    large, size(f.dir().resolve("bulk-index")) * 1.0 / large,
+                    (size(f.dir().resolve("openclaw.db")) + size(f.dir().resolve("openclaw.db-wal"))) * 1.0 / large);
             index.close();
+        }
+    }
+
+    private static long size(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(p)) {
+            return files.filter(Files::isRegularFile).mapToLong(x -> x.toFile().length()).sum();
         }
     }
 

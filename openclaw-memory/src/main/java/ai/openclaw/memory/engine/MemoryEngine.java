@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * items are purged every minute.
  *
  * <p>Config ({@code memory:} in {@code config.yaml}): {@code embedding.model} ({@code auto} default,
- * {@code all-minilm-l6-v2-q}, {@code bge-small-zh-v15-q}), {@code max_content_chars} (8000), {@code default_limit}
+ * {@code all-minilm-l6-v2-q}, {@code bge-small-zh-v15-q}), {@code embedding.cross_lingual} (false; with
+ * {@code auto}, also embed English queries with bge-small-zh to find Chinese facts), {@code max_content_chars} (8000), {@code default_limit}
  * (5), {@code max_limit} (50), {@code default_min_score} (0.35), {@code workspace.poll_seconds} (5; 0 disables).
  */
 public final class MemoryEngine implements AutoCloseable {
@@ -56,7 +57,8 @@ public final class MemoryEngine implements AutoCloseable {
     public static MemoryEngine open(Database db, Path stateDir, Path workspaceDir, JsonNode config, Clock clock,
                                     ScheduledExecutorService scheduler) {
         JsonNode c = config == null ? MissingNode.getInstance() : config;
-        OnnxEmbeddings embeddings = new OnnxEmbeddings(c.path("embedding").path("model").asText(OnnxEmbeddings.AUTO));
+        OnnxEmbeddings embeddings = new OnnxEmbeddings(c.path("embedding").path("model").asText(OnnxEmbeddings.AUTO),
+                c.path("embedding").path("cross_lingual").asBoolean(false));
         MemorySettings d = MemorySettings.DEFAULTS;
         MemorySettings settings;
         try {

@@ -36,14 +36,23 @@ final class OnnxEmbeddings implements Embeddings {
     private static final Map<String, EmbeddingModel> LOADED = new ConcurrentHashMap<>();
 
     private final String configured;
+    private final boolean crossLingual;
+
+    /** Creates the set for a configured model, without cross-lingual query embedding. */
+    OnnxEmbeddings(String configured) {
+        this(configured, false);
+    }
 
     /**
      * Creates the set for a configured model.
      *
      * @param configured {@value #AUTO}, {@value #MINILM} or {@value #BGE_ZH}
+     * @param crossLingual with {@value #AUTO}: also embed non-CJK queries with {@value #BGE_ZH}, so English queries
+     *     can find Chinese facts by meaning (a second embedding per query)
      * @throws IllegalArgumentException for another name
      */
-    OnnxEmbeddings(String configured) {
+    OnnxEmbeddings(String configured, boolean crossLingual) {
+        this.crossLingual = crossLingual;
         if (!AUTO.equals(configured) && !FACTORIES.containsKey(configured)) {
             throw new IllegalArgumentException("memory.embedding.model must be one of auto, " + MINILM + ", " + BGE_ZH
                     + "; got '" + configured + "'");
@@ -70,7 +79,10 @@ final class OnnxEmbeddings implements Embeddings {
             return List.of(configured);
         }
         // MiniLM cannot read CJK (its vocabulary maps it to [UNK]); bge-small-zh reads both scripts.
-        return hasCjk(text) ? List.of(BGE_ZH) : List.of(MINILM, BGE_ZH);
+        if (hasCjk(text)) {
+            return List.of(BGE_ZH);
+        }
+        return crossLingual ? List.of(MINILM, BGE_ZH) : List.of(MINILM);
     }
 
     @Override

@@ -60,7 +60,9 @@ class AnalysisAndChunkingTest {
         assertThat(e.modelFor("hello world")).isEqualTo(OnnxEmbeddings.MINILM);
         assertThat(e.modelFor("用户偏好")).isEqualTo(OnnxEmbeddings.BGE_ZH);
         assertThat(e.queryModels("用户偏好")).containsExactly(OnnxEmbeddings.BGE_ZH);
-        assertThat(e.queryModels("where")).containsExactly(OnnxEmbeddings.MINILM, OnnxEmbeddings.BGE_ZH);
+        assertThat(e.queryModels("where")).containsExactly(OnnxEmbeddings.MINILM);
+        assertThat(new OnnxEmbeddings("auto", true).queryModels("where")).containsExactly(OnnxEmbeddings.MINILM,
+                OnnxEmbeddings.BGE_ZH);
         assertThat(new OnnxEmbeddings(OnnxEmbeddings.MINILM).modelFor("用户")).isEqualTo(OnnxEmbeddings.MINILM);
     }
 }
