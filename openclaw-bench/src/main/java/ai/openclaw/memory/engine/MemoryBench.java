@@ -10,7 +10,6 @@ import ai.openclaw.memory.NewMemory;
 import ai.openclaw.memory.SearchHit;
 import ai.openclaw.store.Database;
 import ai.openclaw.util.Ids;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,8 @@ public final class MemoryBench {
         System.out.printf(Locale.ROOT, "# memory bench: %d cores, JDK %s, max heap %d MiB%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        quality();
+        quality(false);
+        quality(true);
         if (qualityOnly) {
             return;
         }
@@ -63,10 +63,16 @@ public final class MemoryBench {
     }
 
     private static Fixture open(String name) throws IOException {
+        return open(name, false);
+    }
+
+    private static Fixture open(String name, boolean crossLingual) throws IOException {
         Path dir = Files.createTempDirectory("openclaw-membench-" + name);
         Database db = Database.sqlite(dir.resolve("openclaw.db"));
-        MemoryEngine engine = MemoryEngine.open(db, dir, dir.resolve("workspace"), MissingNode.getInstance(),
-                Clock.systemUTC(), null);
+        com.fasterxml.jackson.databind.node.ObjectNode cfg = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        cfg.putObject("embedding").put("model", "auto").put("cross_lingual", crossLingual);
+        MemoryEngine engine = MemoryEngine.open(db, dir, dir.resolve("workspace"), cfg, Clock.systemUTC(), null);
         return new Fixture(dir, db, engine);
     }
 
@@ -87,8 +93,8 @@ public final class MemoryBench {
 
     // ---------------------------------------------------------------- quality
 
-    private static void quality() throws IOException {
-        try (Fixture f = open("quality")) {
+    private static void quality(boolean crossLingual) throws IOException {
+        try (Fixture f = open("quality", crossLingual)) {
             MemoryService m = f.engine().service();
             Map<String, String> idToKey = new LinkedHashMap<>();
             LabelledSet.DOCS.forEach((key, text) -> idToKey.put(m.add(new NewMemory(text, List.of(), null, null,
@@ -132,6 +138,12 @@ public final class MemoryBench {
                                         top.vectorScore())));
                     }
                 }
+                if (System.getProperty("memdump") != null) {
+                    for (SearchHit h : hits) {
+                        System.out.printf(Locale.ROOT, "DUMP\t%s\t%s\t%s\t%.4f\t%.4f%n", q.text(), q.answer(),
+                                idToKey.get(h.item().id()), h.keywordScore(), h.vectorScore());
+                    }
+                }
                 SearchHit answer = hits.stream().filter(h -> q.answer().equals(idToKey.get(h.item().id())))
                         .findFirst().orElse(null);
                 System.out.printf(Locale.ROOT, "  %-5s %-4s %-50s answer score %s%n", q.kind(), q.answer(), q.text(),
@@ -139,7 +151,8 @@ public final class MemoryBench {
                                 answer.keywordScore(), answer.vectorScore()));
             }
             int n = LabelledSet.QUERIES.size();
-            System.out.printf(Locale.ROOT, "%n## quality: %d facts, %d queries%n%n", LabelledSet.DOCS.size(), n);
+            System.out.printf(Locale.ROOT, "%n## quality: %d facts, %d queries, embedding auto, cross_lingual %s%n%n",
+                    LabelledSet.DOCS.size(), n, crossLingual);
             System.out.println("| ranking | recall@1 | recall@5 | MRR | recall@5 kw / para / nokw / entity |");
             System.out.println("|---|---|---|---|---|");
             for (int mode = 0; mode < 3; mode++) {
