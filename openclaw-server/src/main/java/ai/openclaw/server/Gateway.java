@@ -1,11 +1,14 @@
 package ai.openclaw.server;
 
 import ai.openclaw.auth.AuthService;
+import ai.openclaw.auth.RateLimitConfig;
+import ai.openclaw.auth.RateLimiter;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
 import ai.openclaw.provider.Providers;
+import ai.openclaw.server.access.BudgetedConversations;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.ConversationSettings;
@@ -91,11 +94,12 @@ public final class Gateway implements AutoCloseable {
         try {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
-            ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
-                    options.clock(), ConversationSettings.DEFAULTS);
+            RateLimiter limits = RateLimiter.create(RateLimitConfig.from(config), events, options.clock());
+            ConversationService conversations = BudgetedConversations.wrap(ConversationService.create(
+                    db.sessionStore(), catalog, events, options.clock(), ConversationSettings.DEFAULTS), limits);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION);
+                    startedAt, VERSION, limits);
             Http.useClock(options.clock());
             GatewayHttp http = new GatewayHttp(services);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
@@ -168,6 +172,11 @@ public final class Gateway implements AutoCloseable {
     /** The gateway token in force. */
     public String token() {
         return token;
+    }
+
+    /** Every registered HTTP route as {@code METHOD path} (e.g. {@code GET /api/v1/sessions/{id}}), for tests. */
+    public java.util.List<String> routes() {
+        return http.routes();
     }
 
     /** The wired services (for tests and embedding). */
