@@ -88,7 +88,9 @@ final class GatewayHttp {
 
     /** Every registered route as {@code METHOD path}. */
     java.util.List<String> routes() {
+        java.util.Set<String> methods = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> methods.contains(e.endpoint.method.name()))
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
