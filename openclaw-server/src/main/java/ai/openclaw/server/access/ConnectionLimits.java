@@ -97,6 +97,10 @@ public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs, long minR
         @Override
         protected void generateResponse(Request request, Response response, int code, String message,
                                         Throwable cause, Callback callback) {
+            if (code == 505) {
+                code = 400;
+                response.setStatus(400);
+            }
             ErrorCode ec = switch (code) {
                 case 401 -> ErrorCode.UNAUTHORIZED;
                 case 403 -> ErrorCode.FORBIDDEN;
@@ -109,6 +113,8 @@ public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs, long minR
                 case 431 -> "request headers are too large";
                 case 414 -> "request URI is too long";
                 case 408 -> "request timed out: the client sent too slowly";
+                case 400 -> message != null && message.contains("Version") ? "unsupported HTTP version; use HTTP/1.1"
+                        : "bad request: malformed HTTP";
                 default -> code >= 500 ? "internal error" : "bad request";
             };
             String body = "{\"error\":{\"code\":\"" + ec.name() + "\",\"message\":\"" + text
