@@ -3,6 +3,7 @@ package ai.openclaw.cli;
 import ai.openclaw.auth.ApiKey;
 import ai.openclaw.auth.AuthService;
 import ai.openclaw.auth.GeneratedKey;
+import ai.openclaw.auth.KeyLimits;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.server.Gateway;
@@ -63,11 +64,22 @@ final class ApiCommand implements Runnable {
         @Option(names = "--expires", description = "Lifetime such as 90d, 12h or 30m (default: never).")
         String expires;
 
+        @Option(names = "--limit", paramLabel = "NAME=N", description = "Override one of the plan's rate limits "
+                + "(0 = unlimited), repeatable: requests_per_minute, burst, requests_per_hour, concurrent, batch_size, "
+                + "tokens_per_minute, context_tokens_per_minute, streams.")
+        java.util.Map<String, Long> limits;
+
         @Override
         public Integer call() {
             Duration ttl = expires == null ? null : parseDuration(expires);
             Set<String> s = scopes == null ? Set.of() : new LinkedHashSet<>(scopes);
-            GeneratedKey key = withAuth(a -> a.generate(name, s, plan, ttl));
+            com.fasterxml.jackson.databind.node.ObjectNode l = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode();
+            if (limits != null) {
+                limits.forEach(l::put);
+            }
+            KeyLimits overrides = KeyLimits.fromJson(l, "--limit");
+            GeneratedKey key = withAuth(a -> a.generate(name, s, plan, ttl, overrides));
             System.out.println(key.secret());
             System.err.println("API key '" + name + "' (" + key.key().id() + ") created; it is shown only once");
             return 0;
@@ -87,7 +99,8 @@ final class ApiCommand implements Runnable {
                 String status = k.revokedAt() != null ? "revoked" : k.activeAt(now) ? "active" : "expired";
                 System.out.printf("%-26s %-20s %-18s %-10s %-8s %-34s %s%n", k.id(), k.name(), k.prefix() + "…",
                         k.plan(), status, String.join(",", k.scopes().stream().sorted().toList()),
-                        k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString());
+                        (k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString())
+                                + (k.limits().isEmpty() ? "" : "  limits " + k.limits().toMap(false)));
             }
             return 0;
         }
