@@ -229,6 +229,25 @@ class RateLimitTest {
             assertThat(strict.send("GET", "/health", null, Map.of()).status()).isEqualTo(200);
             assertThat(strict.send("GET", "/api/v1/status", null, Map.of()).status())
                     .as("missing credentials are not guesses").isEqualTo(401);
+            assertThat(strict.send("GET", "/api/v1/status", null, Map.of("Authorization", "Bearer nope",
+                    "X-Forwarded-For", "10.9.9.9")).status()).as("X-Forwarded-For from an untrusted peer is ignored")
+                    .isEqualTo(429);
+        }
+    }
+
+    @Test
+    void behindATrustedProxyFailuresAreCountedPerForwardedClient() {
+        try (TestGateway proxied = TestGateway.start("gateway:\n  trusted_proxies: [\"127.0.0.1\"]\n"
+                + "  rate_limit:\n    auth_failures_per_minute: 2\n")) {
+            Map<String, String> a = Map.of("Authorization", "Bearer wrong", "X-Forwarded-For",
+                    "203.0.113.7, 127.0.0.1");
+            assertThat(proxied.send("GET", "/v2/conversations", null, a).status()).isEqualTo(401);
+            assertThat(proxied.send("GET", "/v2/conversations", null, a).status()).isEqualTo(401);
+            assertThat(proxied.send("GET", "/v2/conversations", null, a).status()).isEqualTo(429);
+            assertThat(proxied.send("GET", "/v2/conversations", null, Map.of("Authorization", "Bearer wrong",
+                    "X-Forwarded-For", "198.51.100.1")).status()).as("another client behind the proxy").isEqualTo(401);
+            assertThat(proxied.send("GET", "/v2/conversations", null, Map.of("Authorization", "Bearer "
+                    + TestGateway.TOKEN, "X-Forwarded-For", "198.51.100.1")).status()).isEqualTo(200);
         }
     }
 }

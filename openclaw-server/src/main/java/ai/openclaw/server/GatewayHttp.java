@@ -32,8 +32,10 @@ final class GatewayHttp {
 
     GatewayHttp(GatewayServices services) {
         this.services = services;
+        java.util.Set<String> proxies = new java.util.HashSet<>();
+        services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config()),
-                HealthRoutes.PUBLIC_PATHS);
+                HealthRoutes.PUBLIC_PATHS, proxies);
     }
 
     /** Starts listening; returns the bound port. */

@@ -29,6 +29,7 @@ public final class AccessControl {
     private final RateLimiter limits;
     private final Cors cors;
     private final Set<String> publicPaths;
+    private final Set<String> trustedProxies;
 
     /**
      * Creates the filter.
@@ -37,12 +38,36 @@ public final class AccessControl {
      * @param limits rate limits
      * @param cors CORS settings
      * @param publicPaths exact paths served without credentials (the health routes)
+     * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the client
+     *     ({@code gateway.trusted_proxies}); from any other peer the header is ignored, so it cannot be spoofed
      */
-    public AccessControl(AuthService auth, RateLimiter limits, Cors cors, Set<String> publicPaths) {
+    public AccessControl(AuthService auth, RateLimiter limits, Cors cors, Set<String> publicPaths,
+                         Set<String> trustedProxies) {
         this.auth = auth;
         this.limits = limits;
         this.cors = cors;
         this.publicPaths = Set.copyOf(publicPaths);
+        this.trustedProxies = Set.copyOf(trustedProxies);
+    }
+
+    /**
+     * The client's address: the peer, or — when the peer is a trusted proxy — the rightmost
+     * {@code X-Forwarded-For} entry that is not itself a trusted proxy.
+     */
+    String clientAddress(Context ctx) {
+        String peer = ctx.req().getRemoteAddr();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || !trustedProxies.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+            }
+        }
+        return peer;
     }
 
     /** The caller of the request running on this thread, or null outside a request. */
@@ -66,7 +91,7 @@ public final class AccessControl {
             throw OpenClawException.unauthorized("missing credentials: send 'Authorization: Bearer <token or API key>' "
                     + "or 'X-API-Key: <API key>'");
         }
-        String address = ctx.ip();
+        String address = clientAddress(ctx);
         limits.checkAuthAllowed(address);
         Principal principal = auth.authenticate(credential).orElse(null);
         if (principal == null) {
