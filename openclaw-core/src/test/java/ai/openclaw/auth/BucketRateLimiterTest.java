@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +50,7 @@ class BucketRateLimiterTest {
 
     final MutableClock clock = new MutableClock();
     final EventBus events = EventBus.inProcess();
-    final List<DomainEvent> seen = new ArrayList<>();
+    final List<DomainEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     {
         events.subscribe(seen::add);
@@ -176,6 +175,32 @@ class BucketRateLimiterTest {
         for (int i = 0; i < 3; i++) {
             rl.acquire(p);
         }
+    }
+
+    @Test
+    void theBucketNeverOverAdmitsUnderContention() throws Exception {
+        RateLimiter rl = limiter(RateLimitConfig.defaults());
+        Principal p = key("k10", "free", new KeyLimits(60L, 50L, 0L, 0L, null, null, null, null));
+        AtomicInteger admitted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch done = new CountDownLatch(8);
+        for (int t = 0; t < 8; t++) {
+            pool.execute(() -> {
+                for (int i = 0; i < 100; i++) {
+                    try {
+                        rl.acquire(p).close();
+                        admitted.incrementAndGet();
+                    } catch (RateLimitException e) {
+                        // over the limit
+                    }
+                }
+                done.countDown();
+            });
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        pool.shutdown();
+        assertThat(admitted.get()).as("the clock is frozen: exactly the burst is admitted").isEqualTo(50);
+        assertThat(seen).hasSize(750);
     }
 
     @Test
