@@ -3,6 +3,7 @@ package ai.openclaw.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.openclaw.testkit.GatewayExtension;
 import ai.openclaw.testkit.HttpResult;
 import ai.openclaw.testkit.TestGateway;
 import ai.openclaw.testkit.fake.FakeProvider;
@@ -16,30 +17,26 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Connection-level hostile input: oversized headers (431 with a JSON body), slow clients (slowloris: disconnected by
  * the idle timeout without affecting others), over-long JSON strings, and CORS preflights.
  */
 class HostileInputTest {
+    @RegisterExtension
+    static final GatewayExtension ENV = GatewayExtension.withConfig(f -> TestGateway.providerConfig(f.openAiBaseUrl(),
+            null) + "gateway:\n  idle_timeout_ms: 1000\n  max_header_bytes: 8192\n  max_body_bytes: 4000000\n"
+            + "  cors:\n    enabled: true\n    origins: [\"https://your-app.com\", \"http://localhost:3000\"]\n");
     static FakeProvider fake;
     static TestGateway gw;
 
     @BeforeAll
     static void start() {
-        fake = FakeProvider.start();
-        gw = TestGateway.start(TestGateway.providerConfig(fake.openAiBaseUrl(), null)
-                + "gateway:\n  idle_timeout_ms: 1000\n  max_header_bytes: 8192\n  max_body_bytes: 4000000\n"
-                + "  cors:\n    enabled: true\n    origins: [\"https://your-app.com\", \"http://localhost:3000\"]\n");
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-        fake.close();
+        fake = ENV.fake();
+        gw = ENV.gateway();
     }
 
     static Socket connect() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.openclaw.event.DomainEvent;
+import ai.openclaw.testkit.GatewayExtension;
 import ai.openclaw.testkit.HttpResult;
 import ai.openclaw.testkit.TestGateway;
 import ai.openclaw.testkit.fake.FakeProvider;
@@ -15,10 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rate limits and quotas over real sockets (seeds 000, 002, 003, 004): burst above the configured limit gets 429
@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  * in-flight, stream and token limits; the gateway token is exempt; failed authentication is limited per address.
  */
 class RateLimitTest {
+    @RegisterExtension
+    static final GatewayExtension ENV = GatewayExtension.withConfig(f -> TestGateway.providerConfig(f.openAiBaseUrl(),
+            null) + "gateway:\n  rate_limit:\n    requests_per_minute: 60\n    burst: 3\n"
+            + "    auth_failures_per_minute: 10000\n");
     static FakeProvider fake;
     static TestGateway gw;
     static final AtomicInteger NAMES = new AtomicInteger();
@@ -33,26 +37,13 @@ class RateLimitTest {
 
     @BeforeAll
     static void start() {
-        fake = FakeProvider.start();
-        gw = TestGateway.start(TestGateway.providerConfig(fake.openAiBaseUrl(), null)
-                + "gateway:\n  rate_limit:\n    requests_per_minute: 60\n    burst: 3\n"
-                + "    auth_failures_per_minute: 10000\n");
+        fake = ENV.fake();
+        gw = ENV.gateway();
         gw.gateway().services().events().subscribe(e -> {
             if (e.type().equals("rate_limit.exceeded")) {
                 EVENTS.add(e);
             }
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
     }
 
     /** Creates a key over the API with optional limit overrides; returns its secret. */
