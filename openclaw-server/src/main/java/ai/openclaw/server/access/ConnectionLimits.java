@@ -20,15 +20,13 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * Connection-level limits against hostile clients, applied to Jetty: the request header size
  * ({@code gateway.max_header_bytes}, default 16 KiB: larger headers get 431), the idle timeout
  * ({@code gateway.idle_timeout_ms}, default 30 s: a client that stops sending — slowloris — is disconnected, without
- * touching other connections), and a minimum upload rate for bodies ({@code gateway.min_request_bytes_per_second},
- * default 256). Errors Jetty answers itself (bad request line, headers too large) get a JSON error body, never HTML
+ * touching other connections; this also ends bodies that stop arriving). Errors Jetty answers itself (bad request line, headers too large) get a JSON error body, never HTML
  * or a stack trace.
  *
  * @param maxHeaderBytes the largest request line plus headers accepted, in bytes
  * @param idleTimeoutMs how long a connection may send nothing, in milliseconds
- * @param minRequestBytesPerSecond the slowest accepted body upload, in bytes per second; 0 for no minimum
  */
-public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs, long minRequestBytesPerSecond) {
+public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs) {
     /** Validates the ranges. */
     public ConnectionLimits {
         if (maxHeaderBytes < 1024) {
@@ -37,16 +35,13 @@ public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs, long minR
         if (idleTimeoutMs < 100) {
             throw new IllegalArgumentException("config: gateway.idle_timeout_ms must be at least 100");
         }
-        if (minRequestBytesPerSecond < 0) {
-            throw new IllegalArgumentException("config: gateway.min_request_bytes_per_second must not be negative");
-        }
     }
 
     /** Reads the limits from config, with defaults. */
     public static ConnectionLimits from(GatewayConfig config) {
         JsonNode gw = config.tree().path("gateway");
         return new ConnectionLimits((int) number(gw, "max_header_bytes", 16 * 1024),
-                number(gw, "idle_timeout_ms", 30_000), number(gw, "min_request_bytes_per_second", 256));
+                number(gw, "idle_timeout_ms", 30_000));
     }
 
     private static long number(JsonNode gw, String field, long fallback) {
@@ -68,7 +63,6 @@ public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs, long minR
     public void apply(JavalinConfig cfg) {
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(maxHeaderBytes);
-            http.setMinRequestDataRate(minRequestBytesPerSecond);
             http.setSendServerVersion(false);
         });
         cfg.jetty.modifyServer(server -> {
