@@ -26,6 +26,7 @@ final class BucketRateLimiter implements RateLimiter {
     /** Past this many tracked client addresses, those back at full allowance are forgotten. */
     private static final int MAX_ADDRESSES = 10_000;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final Duration ANNOUNCE_EVERY = Duration.ofMinutes(1);
 
     private final RateLimitConfig config;
     private final EventBus events;
@@ -33,6 +34,8 @@ final class BucketRateLimiter implements RateLimiter {
     private final TimeMeter time;
     private final ConcurrentHashMap<String, Limits> callers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Bucket> addresses = new ConcurrentHashMap<>();
+    /** When a {@code rate_limit.exceeded} event was last published per caller (or address) and limit. */
+    private final ConcurrentHashMap<String, Instant> announced = new ConcurrentHashMap<>();
 
     BucketRateLimiter(RateLimitConfig config, EventBus events, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -194,7 +197,8 @@ final class BucketRateLimiter implements RateLimiter {
         Bucket b = addresses.get(address);
         if (b != null && b.getAvailableTokens() <= 0) {
             long wait = seconds(b.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-            publish(Map.of("limit", "auth_failures_per_minute", "client_address", address, "retry_after", wait));
+            publish(address + "|auth", Map.of("limit", "auth_failures_per_minute", "client_address", address,
+                    "retry_after", wait));
             throw new RateLimitException("too many failed authentication attempts from this address", wait);
         }
     }
@@ -215,13 +219,28 @@ final class BucketRateLimiter implements RateLimiter {
     }
 
     private RateLimitException exceeded(Principal p, String limit, String message, long retryAfter, long value) {
-        publish(Map.of("key_id", p.id(), "key_name", p.name(), "plan", p.plan(), "limit", limit, "limit_value",
-                value, "retry_after", retryAfter));
+        publish(p.id() + "|" + limit, Map.of("key_id", p.id(), "key_name", p.name(), "plan", p.plan(), "limit", limit,
+                "limit_value", value, "retry_after", retryAfter));
         return new RateLimitException(message, retryAfter);
     }
 
-    private void publish(Map<String, Object> data) {
-        events.publish(new DomainEvent("rate_limit.exceeded", clock.instant(), data));
+    /**
+     * Publishes {@code rate_limit.exceeded} at most once per minute per caller and limit, so a client hammering a
+     * limit cannot flood webhook subscribers.
+     */
+    private void publish(String what, Map<String, Object> data) {
+        Instant now = clock.instant();
+        Instant last = announced.get(what);
+        if (last != null && now.isBefore(last.plus(ANNOUNCE_EVERY))) {
+            return;
+        }
+        if (announced.size() >= MAX_ADDRESSES) {
+            announced.values().removeIf(t -> !now.isBefore(t.plus(ANNOUNCE_EVERY)));
+        }
+        if (last == null ? announced.putIfAbsent(what, now) != null : !announced.replace(what, last, now)) {
+            return;
+        }
+        events.publish(new DomainEvent("rate_limit.exceeded", now, data));
     }
 
     private static long seconds(long nanos) {

@@ -9,7 +9,8 @@ import java.time.Clock;
 /**
  * Enforces {@link RateLimitPolicy rate limits and quotas} per caller with token buckets (Bucket4j): requests per
  * minute with burst and per hour, requests in flight, open SSE streams, model tokens per minute, batch sizes, and
- * failed authentications per client address. Every refusal publishes a {@code rate_limit.exceeded} event (seed 002).
+ * failed authentications per client address. Refusals publish a {@code rate_limit.exceeded} event (seed 002), at most
+ * one per minute per caller and limit.
  */
 public interface RateLimiter {
     /**

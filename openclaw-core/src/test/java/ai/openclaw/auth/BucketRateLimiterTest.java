@@ -85,6 +85,16 @@ class BucketRateLimiterTest {
         clock.advance(Duration.ofSeconds(1));
         rl.acquire(p).close();
         assertThatThrownBy(() -> rl.acquire(p)).isInstanceOf(RateLimitException.class);
+        assertThat(seen).hasSize(1);
+        clock.advance(Duration.ofSeconds(60));
+        for (int i = 0; i < 4; i++) {
+            try {
+                rl.acquire(p).close();
+            } catch (RateLimitException e) {
+                // the fourth is refused
+            }
+        }
+        assertThat(seen).as("a minute later the next refusal is announced again").hasSize(2);
     }
 
     @Test
@@ -200,7 +210,7 @@ class BucketRateLimiterTest {
         assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
         pool.shutdown();
         assertThat(admitted.get()).as("the clock is frozen: exactly the burst is admitted").isEqualTo(50);
-        assertThat(seen).hasSize(750);
+        assertThat(seen).as("one event per caller and limit per minute, however often it is hit").hasSize(1);
     }
 
     @Test
