@@ -39,7 +39,7 @@ final class ApiCommand implements Runnable {
 
     /** {@code api key …}. */
     @Command(name = "key", mixinStandardHelpOptions = true, description = "Generate, list and revoke API keys.",
-            subcommands = {Generate.class, ListKeys.class, Revoke.class})
+            subcommands = {Generate.class, ListKeys.class, Revoke.class, Update.class})
     static final class Key implements Runnable {
         @Override
         public void run() {
@@ -117,6 +117,46 @@ final class ApiCommand implements Runnable {
         public Integer call() {
             ApiKey k = withAuth(a -> a.revoke(nameOrId));
             System.out.println("revoked API key '" + k.name() + "' (" + k.id() + ")");
+            return 0;
+        }
+    }
+
+    /** {@code api key update NAME_OR_ID [--plan P] [--limit NAME=N]… [--clear-limits]}. */
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change a key's plan or rate-limit overrides; applies from its next request.")
+    static final class Update implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME_OR_ID")
+        String nameOrId;
+
+        @Option(names = "--plan", description = "New plan: free, pro, enterprise.")
+        String plan;
+
+        @Option(names = "--limit", paramLabel = "NAME=N", description = "Set one override (0 = unlimited), "
+                + "repeatable; the others are kept.")
+        java.util.Map<String, Long> limits;
+
+        @Option(names = "--clear-limits", description = "Drop every override (back to the plan's limits).")
+        boolean clear;
+
+        @Override
+        public Integer call() {
+            ApiKey k = withAuth(a -> {
+                KeyLimits next = null;
+                if (clear || limits != null) {
+                    com.fasterxml.jackson.databind.node.ObjectNode l = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .createObjectNode();
+                    if (!clear) {
+                        a.find(nameOrId).limits().toMap(false).forEach(l::put);
+                    }
+                    if (limits != null) {
+                        limits.forEach(l::put);
+                    }
+                    next = KeyLimits.fromJson(l, "--limit");
+                }
+                return a.update(nameOrId, plan, next);
+            });
+            System.out.println("updated API key '" + k.name() + "' (" + k.id() + "): plan " + k.plan()
+                    + (k.limits().isEmpty() ? "" : ", limits " + k.limits().toMap(false)));
             return 0;
         }
     }

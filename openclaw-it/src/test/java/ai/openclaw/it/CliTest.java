@@ -86,6 +86,11 @@ class CliTest {
         assertThat(second.status()).isEqualTo(429);
         assertThat(second.header("Retry-After")).isEqualTo("10");
         assertThat(cli("api", "key", "list").out()).contains("limited").contains("burst=1");
+        Run update = cli("api", "key", "update", "limited", "--limit", "burst=5");
+        assertThat(update.exit()).as(update.err()).isZero();
+        assertThat(update.out()).contains("burst=5").contains("requests_per_minute=6").contains("plan pro");
+        assertThat(gw.send("GET", "/v1/models", null, Map.of("X-API-Key", key)).status())
+                .as("the new burst applies at once").isEqualTo(200);
         Run bad = cli("api", "key", "generate", "--name", "bad-limit", "--limit", "speed=3");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("speed");
