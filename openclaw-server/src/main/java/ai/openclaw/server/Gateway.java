@@ -92,7 +92,12 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        // Start-up runs two slow, independent inits in parallel: the HTTP stack's class loading (on a helper
+        // thread) and the database open + migration (here).
+        java.util.concurrent.CompletableFuture<Void> warmHttp = java.util.concurrent.CompletableFuture.runAsync(
+                GatewayHttp::warmUp);
         Database db = openDatabase(config, options.paths());
+        warmHttp.join();
         LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         try {
             ModelCatalog catalog = Providers.catalog(config);

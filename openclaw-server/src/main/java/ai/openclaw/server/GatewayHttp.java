@@ -38,6 +38,19 @@ final class GatewayHttp {
                 HealthRoutes.PUBLIC_PATHS, proxies);
     }
 
+    /** Loads and initialises the HTTP stack's classes (Javalin, Jetty) without listening, to overlap start-up work. */
+    static void warmUp() {
+        try {
+            Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.concurrency.useVirtualThreads = true;
+                cfg.routes.get("/", ctx -> ctx.result(""));
+            });
+        } catch (RuntimeException e) {
+            // only an optimisation
+        }
+    }
+
     /** Starts listening; returns the bound port. */
     int start(String host, int port) {
         app = Javalin.create(cfg -> {
