@@ -94,8 +94,9 @@ public final class Gateway implements AutoCloseable {
             ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
+            BackgroundWork background = BackgroundWork.start(config, db, events, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION);
+                    startedAt, VERSION, background);
             Http.useClock(options.clock());
             GatewayHttp http = new GatewayHttp(services);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
@@ -179,6 +180,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        services.background().close();
         housekeeping.shutdownNow();
         database.close();
     }

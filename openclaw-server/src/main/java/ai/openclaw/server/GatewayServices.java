@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param clock the time source
  * @param startedAt when the gateway started
  * @param version the gateway's version, e.g. {@code 2026.11.0}
+ * @param background webhooks, tasks and cron jobs (issue 5)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
-                              AuthService auth, EventBus events, Clock clock, Instant startedAt, String version) {
+                              AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
+                              BackgroundWork background) {
     /** Validates that every service is present. */
     public GatewayServices {
         Objects.requireNonNull(config, "config");
@@ -33,6 +35,7 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(background, "background");
     }
 
     /** The largest request body accepted, in bytes. */
