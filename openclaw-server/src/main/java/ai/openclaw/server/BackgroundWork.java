@@ -3,7 +3,11 @@ package ai.openclaw.server;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.store.BackgroundStores;
+import ai.openclaw.session.ConversationService;
 import ai.openclaw.store.Database;
+import ai.openclaw.task.TaskHandlers;
+import ai.openclaw.task.TaskService;
+import ai.openclaw.task.TaskSettings;
 import ai.openclaw.webhook.WebhookService;
 import ai.openclaw.webhook.WebhookSettings;
 import java.net.http.HttpClient;
@@ -20,14 +24,16 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class BackgroundWork implements AutoCloseable {
     private final WebhookService webhooks;
     private final WebhookSettings webhookSettings;
+    private final TaskService tasks;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService senders;
     private final HttpClient http;
 
-    private BackgroundWork(WebhookService webhooks, WebhookSettings webhookSettings,
+    private BackgroundWork(WebhookService webhooks, WebhookSettings webhookSettings, TaskService tasks,
                            ScheduledExecutorService scheduler, ExecutorService senders, HttpClient http) {
         this.webhooks = webhooks;
         this.webhookSettings = webhookSettings;
+        this.tasks = tasks;
         this.scheduler = scheduler;
         this.senders = senders;
         this.http = http;
@@ -38,10 +44,11 @@ public final class BackgroundWork implements AutoCloseable {
      *
      * @throws IllegalArgumentException for an invalid {@code webhooks} config section
      */
-    static BackgroundWork start(GatewayConfig config, Database db, EventBus events, Clock clock) {
+    static BackgroundWork start(GatewayConfig config, Database db, EventBus events, ConversationService conversations,
+                                Clock clock) {
         WebhookSettings settings = WebhookSettings.from(config.tree());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "openclaw-webhook-outbox");
+            Thread t = new Thread(r, "openclaw-background");
             t.setDaemon(true);
             return t;
         });
@@ -52,7 +59,16 @@ public final class BackgroundWork implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1).executor(senders).build();
         WebhookService webhooks = WebhookService.start(BackgroundStores.webhooks(db), settings, events, clock,
                 scheduler, senders, http);
-        return new BackgroundWork(webhooks, settings, scheduler, senders, http);
+        TaskService tasks = TaskService.start(BackgroundStores.tasks(db), TaskSettings.from(config.tree()), events,
+                webhooks, clock, senders, scheduler);
+        tasks.register(TaskHandlers.agent(conversations));
+        tasks.register(TaskHandlers.analysis(conversations, new UrlText(http, settings)::fetch));
+        return new BackgroundWork(webhooks, settings, tasks, scheduler, senders, http);
+    }
+
+    /** Background tasks. */
+    public TaskService tasks() {
+        return tasks;
     }
 
     /** Webhook endpoints and deliveries. */
@@ -72,6 +88,7 @@ public final class BackgroundWork implements AutoCloseable {
 
     @Override
     public void close() {
+        tasks.close();
         webhooks.close();
         scheduler.shutdownNow();
         senders.shutdownNow();

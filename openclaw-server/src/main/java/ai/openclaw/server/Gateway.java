@@ -94,7 +94,8 @@ public final class Gateway implements AutoCloseable {
             ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
-            BackgroundWork background = BackgroundWork.start(config, db, events, options.clock());
+            BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
+                    options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
                     startedAt, VERSION, background);
             Http.useClock(options.clock());
