@@ -1,6 +1,7 @@
 package ai.openclaw.server;
 
 import ai.openclaw.config.GatewayConfig;
+import ai.openclaw.cron.CronService;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.store.BackgroundStores;
 import ai.openclaw.session.ConversationService;
@@ -25,15 +26,18 @@ public final class BackgroundWork implements AutoCloseable {
     private final WebhookService webhooks;
     private final WebhookSettings webhookSettings;
     private final TaskService tasks;
+    private final CronService cron;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService senders;
     private final HttpClient http;
 
     private BackgroundWork(WebhookService webhooks, WebhookSettings webhookSettings, TaskService tasks,
-                           ScheduledExecutorService scheduler, ExecutorService senders, HttpClient http) {
+                           CronService cron, ScheduledExecutorService scheduler, ExecutorService senders,
+                           HttpClient http) {
         this.webhooks = webhooks;
         this.webhookSettings = webhookSettings;
         this.tasks = tasks;
+        this.cron = cron;
         this.scheduler = scheduler;
         this.senders = senders;
         this.http = http;
@@ -63,12 +67,20 @@ public final class BackgroundWork implements AutoCloseable {
                 webhooks, clock, senders, scheduler);
         tasks.register(TaskHandlers.agent(conversations));
         tasks.register(TaskHandlers.analysis(conversations, new UrlText(http, settings)::fetch));
-        return new BackgroundWork(webhooks, settings, tasks, scheduler, senders, http);
+        CronService cron = CronService.start(BackgroundStores.cron(db), BackgroundStores.cronTrigger(db, clock,
+                Duration.ofMillis(Math.max(100, config.tree().path("cron").path("pollMs").asLong(1000)))),
+                conversations, events, clock);
+        return new BackgroundWork(webhooks, settings, tasks, cron, scheduler, senders, http);
     }
 
     /** Background tasks. */
     public TaskService tasks() {
         return tasks;
+    }
+
+    /** Cron jobs. */
+    public CronService cron() {
+        return cron;
     }
 
     /** Webhook endpoints and deliveries. */
@@ -88,6 +100,7 @@ public final class BackgroundWork implements AutoCloseable {
 
     @Override
     public void close() {
+        cron.close();
         tasks.close();
         webhooks.close();
         scheduler.shutdownNow();
