@@ -46,6 +46,7 @@ final class GatewayHttp {
             ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.gateway.CronRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.BatchRoutes.register(cfg.routes, services, this::port);
             ChatCompletionRoutes.register(cfg.routes, services);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
