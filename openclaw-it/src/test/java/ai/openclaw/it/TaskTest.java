@@ -166,4 +166,37 @@ class TaskTest {
             assertThat(gw.get("/v1/tasks?status=running").json().path("total").asInt()).isZero();
         }
     }
+
+    @Test
+    void higherPriorityRunsFirstWithinTheConcurrencyLimit() {
+        try (FakeProvider fake = FakeProvider.start(); Receiver r = new Receiver();
+             TestGateway gw = TestGateway.start(config(fake, r, "tasks:\n  concurrency: 1\n"))) {
+            fake.enqueue(FakeReply.hang());
+            String blocker = gw.post("/v1/tasks", "{\"type\": \"agent\", \"parameters\": {\"message\": "
+                    + "\"blocker\"}}").json().path("id").asText();
+            await().atMost(Duration.ofSeconds(10)).until(() -> task(gw, blocker).path("status").asText()
+                    .equals("running"));
+            String low = gw.post("/v1/tasks", "{\"type\": \"agent\", \"priority\": 1, \"parameters\": "
+                    + "{\"message\": \"low-priority\"}}").json().path("id").asText();
+            String high = gw.post("/v1/tasks", "{\"type\": \"agent\", \"priority\": 9, \"parameters\": "
+                    + "{\"message\": \"high-priority\"}}").json().path("id").asText();
+            assertThat(task(gw, low).path("status").asText()).isEqualTo("pending");
+            assertThat(task(gw, high).path("status").asText()).isEqualTo("pending");
+            gw.delete("/v1/tasks/" + blocker);
+            await().atMost(Duration.ofSeconds(15)).until(() -> task(gw, low).path("status").asText()
+                    .equals("completed"));
+            List<String> bodies = fake.requests().stream().map(q -> q.body()).toList();
+            int hi = -1;
+            int lo = -1;
+            for (int i = 0; i < bodies.size(); i++) {
+                if (bodies.get(i).contains("high-priority") && hi < 0) {
+                    hi = i;
+                }
+                if (bodies.get(i).contains("low-priority") && lo < 0) {
+                    lo = i;
+                }
+            }
+            assertThat(hi).isNotNegative().isLessThan(lo);
+        }
+    }
 }

@@ -88,6 +88,7 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         Database db = openDatabase(config, options.paths());
+        BackgroundWork[] started = new BackgroundWork[1];
         try {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
@@ -96,6 +97,7 @@ public final class Gateway implements AutoCloseable {
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
                     options.clock());
+            started[0] = background;
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
                     startedAt, VERSION, background);
             Http.useClock(options.clock());
@@ -122,6 +124,9 @@ public final class Gateway implements AutoCloseable {
             LOG.info("gateway listening on http://{}:{}", displayHost(host), port);
             return new Gateway(db, http, services, housekeeping, host, port, token);
         } catch (RuntimeException e) {
+            if (started[0] != null) {
+                started[0].close();
+            }
             db.close();
             throw e;
         }
