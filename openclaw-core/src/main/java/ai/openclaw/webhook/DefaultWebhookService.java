@@ -293,6 +293,11 @@ final class DefaultWebhookService implements WebhookService {
             error = "network error: " + e;
             retriable = true;
         } catch (InterruptedException e) {
+            try {
+                store.release(d.id(), clock.instant());
+            } catch (RuntimeException ignored) {
+                // the claim lapses after its lease instead
+            }
             Thread.currentThread().interrupt();
             return;
         }
@@ -350,6 +355,22 @@ final class DefaultWebhookService implements WebhookService {
                 subscription.close();
             } catch (Exception ignored) {
                 // in-process bus: cannot fail
+            }
+        }
+    }
+
+    /**
+     * Called once the senders have stopped: deliveries whose attempt was cut short are made due again at once
+     * (rather than after their claim's lease), so the next start sends them without delay.
+     */
+    @Override
+    public void releaseInFlight() {
+        Instant now = clock.instant();
+        for (String id : List.copyOf(inFlight)) {
+            try {
+                store.release(id, now);
+            } catch (RuntimeException e) {
+                LOG.debug("could not release delivery {}: {}", id, e.toString());
             }
         }
     }

@@ -70,6 +70,13 @@ public interface WebhookService extends AutoCloseable {
     void close();
 
     /**
+     * After {@link #close()} and once the sender executor has stopped: makes deliveries whose attempt was cut short
+     * due again at once, so the next start sends them without waiting for their claim to lapse.
+     */
+    default void releaseInFlight() {
+    }
+
+    /**
      * The default implementation, subscribed to {@code events} and dispatching from now on.
      *
      * @param store the outbox and API endpoints

@@ -36,6 +36,9 @@ public interface WebhookStore {
      */
     boolean claim(String id, Instant expectedNextAttempt, Instant leaseUntil);
 
+    /** Makes a claimed, still pending delivery due at {@code at} again (its attempt was cut short by a shutdown). */
+    void release(String id, Instant at);
+
     /** Records an attempt's outcome: new status, attempts, next attempt time, last status/error. */
     void recordAttempt(String id, String status, int attempts, Instant nextAttemptAt, Integer lastStatus,
                        String lastError, Instant now);

@@ -60,7 +60,7 @@ class CronTest {
                 runIds.add(run.path("id").asText());
             }
             assertThat(all).allSatisfy(run -> assertThat(run.path("status").asText()).isIn("ok", "running"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> r.hits("/cron").size() >= runIds.size());
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.hits("/cron").size() >= runIds.size());
             List<String> fired = r.hits("/cron").stream()
                     .map(h -> HttpResultJson.parse(h.body()).at("/data/run_id").asText()).toList();
             assertThat(fired).doesNotHaveDuplicates().containsAll(runIds);

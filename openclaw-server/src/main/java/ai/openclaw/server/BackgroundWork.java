@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The background-work services of issue 5, wired together and closed together: webhooks (and their outbox),
@@ -104,7 +105,16 @@ public final class BackgroundWork implements AutoCloseable {
         tasks.close();
         webhooks.close();
         scheduler.shutdownNow();
-        senders.shutdownNow();
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(2, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+                senders.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        webhooks.releaseInFlight();
         http.shutdownNow();
     }
 }

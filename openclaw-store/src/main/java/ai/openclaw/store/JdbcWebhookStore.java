@@ -107,6 +107,12 @@ final class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
+    public void release(String id, Instant at) {
+        db.write(h -> h.createUpdate("UPDATE webhook_deliveries SET next_attempt_at = :at WHERE id = :id AND "
+                + "status = 'pending'").bind("at", at.toEpochMilli()).bind("id", id).execute());
+    }
+
+    @Override
     public void recordAttempt(String id, String status, int attempts, Instant nextAttemptAt, Integer lastStatus,
                               String lastError, Instant now) {
         db.write(h -> h.createUpdate("UPDATE webhook_deliveries SET status = :status, attempts = :attempts, "
