@@ -24,7 +24,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** A scripted answer. */
-    record Answer(int status, Map<String, String> headers) {
+    record Answer(int status, Map<String, String> headers, String body, long delayMs) {
     }
 
     private final HttpServer server;
@@ -46,10 +46,25 @@ final class Receiver implements AutoCloseable {
             hits.add(new Hit(ex.getRequestURI().getPath(), h, body));
             Answer a = script.poll();
             int status = a == null ? defaultStatus : a.status();
+            byte[] out = a == null || a.body() == null ? null : a.body().getBytes(StandardCharsets.UTF_8);
             if (a != null) {
                 a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                if (a.delayMs() > 0) {
+                    try {
+                        Thread.sleep(a.delayMs());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
-            ex.sendResponseHeaders(status, -1);
+            try {
+                ex.sendResponseHeaders(status, out == null ? -1 : out.length);
+                if (out != null) {
+                    ex.getResponseBody().write(out);
+                }
+            } catch (IOException e) {
+                // the client gave up (a timeout under test)
+            }
             ex.close();
         });
         server.start();
@@ -57,13 +72,25 @@ final class Receiver implements AutoCloseable {
 
     /** Queues answers for the next requests. */
     Receiver then(int status) {
-        script.add(new Answer(status, Map.of()));
+        script.add(new Answer(status, Map.of(), null, 0));
         return this;
     }
 
     /** Queues an answer with headers. */
     Receiver then(int status, Map<String, String> headers) {
-        script.add(new Answer(status, headers));
+        script.add(new Answer(status, headers, null, 0));
+        return this;
+    }
+
+    /** Queues an answer with a body. */
+    Receiver thenBody(int status, String body) {
+        script.add(new Answer(status, Map.of(), body, 0));
+        return this;
+    }
+
+    /** Queues an answer sent only after {@code delayMs} (a slow receiver). */
+    Receiver thenSlow(int status, long delayMs) {
+        script.add(new Answer(status, Map.of(), null, delayMs));
         return this;
     }
 

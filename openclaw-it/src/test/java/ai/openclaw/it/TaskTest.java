@@ -199,4 +199,21 @@ class TaskTest {
             assertThat(hi).isNotNegative().isLessThan(lo);
         }
     }
+
+    @Test
+    void dataProcessingFetchesItsInputUrl() {
+        try (FakeProvider fake = FakeProvider.start(); Receiver r = new Receiver();
+             TestGateway gw = TestGateway.start(config(fake, r, ""))) {
+            r.thenBody(200, "city,temp\nBeijing,21\nShanghai,25\n");
+            fake.enqueue(FakeReply.text("平均温度 23"));
+            String id = gw.post("/v2/tasks", "{\"type\": \"data-processing\", \"input\": {\"fileUrl\": \""
+                    + r.url("/data.csv") + "\", \"operations\": [\"summarize\"]}}").json().path("id").asText();
+            await().atMost(Duration.ofSeconds(15)).until(() -> gw.get("/v2/tasks/" + id).json().path("status")
+                    .asText().equals("completed"));
+            JsonNode done = gw.get("/v2/tasks/" + id).json();
+            assertThat(done.at("/result/summary").asText()).isEqualTo("平均温度 23");
+            assertThat(done.at("/result/source").asText()).isEqualTo(r.url("/data.csv"));
+            assertThat(fake.requests().get(0).body()).contains("Shanghai,25");
+        }
+    }
 }

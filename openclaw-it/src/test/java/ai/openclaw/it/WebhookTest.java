@@ -138,4 +138,62 @@ class WebhookTest {
             }
         }
     }
+
+    @Test
+    void slowReceiversTimeOutAndAreRetriedAndRedirectsAreNotFollowed() {
+        try (Receiver r = new Receiver()) {
+            r.thenSlow(200, 4000).then(302, Map.of("Location", r.url("/elsewhere")));
+            String cfg = config(r, "/hook", "[\"message.received\"]", "").replace("timeoutMs: 3000",
+                    "timeoutMs: 1000");
+            try (TestGateway gw = TestGateway.start(cfg)) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(gw.post("/api/v1/message", "{\"text\": \"m" + i + "\", \"session\": \"slow\"}")
+                            .status()).isEqualTo(200);
+                }
+                String id = gw.get("/v2/webhooks").json().at("/webhooks/0/id").asText();
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    JsonNode ds = gw.get("/v2/webhooks/" + id + "/deliveries").json().path("deliveries");
+                    int settled = 0;
+                    for (JsonNode d : ds) {
+                        settled += d.path("status").asText().equals("pending") ? 0 : 1;
+                    }
+                    return ds.size() == 3 && settled == 3;
+                });
+                JsonNode ds = gw.get("/v2/webhooks/" + id + "/deliveries").json().path("deliveries");
+                assertThat(ds.findValuesAsText("status")).containsOnly("delivered", "failed");
+                assertThat(ds.findValuesAsText("status").stream().filter("failed"::equals)).hasSize(1);
+                JsonNode failed = null;
+                for (JsonNode d : ds) {
+                    if (d.path("status").asText().equals("failed")) {
+                        failed = d;
+                    }
+                }
+                assertThat(failed.path("lastError").asText()).contains("redirect");
+                assertThat(ds.findValuesAsText("attempts")).contains("2");
+                assertThat(r.hits("/elsewhere")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void twoGatewaysOnOneDatabaseSendEachDeliveryOnce() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openclaw-shared-outbox");
+        try (Receiver r = new Receiver()) {
+            String cfg = config(r, "/hook", "[\"message.received\"]", "") + "storage:\n  path: \""
+                    + dir.resolve("shared.db") + "\"\n";
+            try (TestGateway a = TestGateway.start(cfg); TestGateway b = TestGateway.start(cfg)) {
+                for (int i = 0; i < 10; i++) {
+                    (i % 2 == 0 ? a : b).post("/api/v1/message", "{\"text\": \"n" + i + "\", \"session\": \"s"
+                            + i + "\"}");
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> r.hits("/hook").size() >= 10);
+                assertThat(r.hits("/hook").stream().map(h -> h.header("webhook-id")).distinct()).hasSize(10);
+                assertThat(r.hits("/hook")).hasSize(10);
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 }

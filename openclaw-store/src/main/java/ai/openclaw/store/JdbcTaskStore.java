@@ -101,7 +101,7 @@ final class JdbcTaskStore implements TaskStore {
     public boolean finish(String id, TaskStatus from, TaskStatus to, String resultJson, String error, Instant now) {
         boolean[] done = new boolean[1];
         db.write(h -> done[0] = h.createUpdate("UPDATE tasks SET status = :to, result = :result, error = :error, "
-                        + "progress = CASE WHEN :to = 'completed' THEN 100 ELSE progress END, updated_at = :now, "
+                        + (to == TaskStatus.COMPLETED ? "progress = 100, " : "") + "updated_at = :now, "
                         + "completed_at = :now WHERE id = :id AND status = :from")
                 .bind("to", to.wire()).bind("result", resultJson).bind("error", error).bind("now", now.toEpochMilli())
                 .bind("id", id).bind("from", from.wire()).execute() == 1);

@@ -117,8 +117,8 @@ final class JdbcWebhookStore implements WebhookStore {
                               String lastError, Instant now) {
         db.write(h -> h.createUpdate("UPDATE webhook_deliveries SET status = :status, attempts = :attempts, "
                         + "next_attempt_at = :next, last_status = :last, last_error = :error, updated_at = :now, "
-                        + "delivered_at = CASE WHEN :status = 'delivered' THEN :now ELSE delivered_at END "
-                        + "WHERE id = :id")
+                        + "delivered_at = :delivered WHERE id = :id")
+                .bind("delivered", WebhookDelivery.DELIVERED.equals(status) ? now.toEpochMilli() : null)
                 .bind("status", status).bind("attempts", attempts).bind("next", nextAttemptAt.toEpochMilli())
                 .bind("last", lastStatus).bind("error", lastError).bind("now", now.toEpochMilli()).bind("id", id)
                 .execute());
