@@ -147,7 +147,9 @@ final class DefaultCronService implements CronService {
             LOG.info("cron job {} slot {} already fired; not firing again", jobId, slot);
         }
         Instant after = clock.instant();
-        return job.schedule().nextAfter(after.isAfter(slot) ? after : slot, job.createdAt());
+        // re-read: the job may have been changed, disabled or deleted while it ran
+        return store.find(jobId).filter(CronJob::enabled)
+                .flatMap(j -> j.schedule().nextAfter(after.isAfter(slot) ? after : slot, j.createdAt()));
     }
 
     private void execute(CronJob job, CronRun run) {

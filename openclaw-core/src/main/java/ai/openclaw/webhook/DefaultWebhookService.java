@@ -64,6 +64,18 @@ final class DefaultWebhookService implements WebhookService {
         subscription = events.subscribe(this::onEvent);
         long poll = Math.max(50, settings.pollInterval().toMillis());
         scheduler.scheduleWithFixedDelay(this::pollSafely, 0, poll, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void purge() {
+        try {
+            int n = store.purge(clock.instant().minus(settings.retention()));
+            if (n > 0) {
+                LOG.info("removed {} old webhook deliveries from the log", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("webhook log cleanup failed: {}", e.toString());
+        }
     }
 
     @Override

@@ -20,10 +20,12 @@ import java.util.Set;
  * @param maxBackoff the longest retry delay ({@code webhooks.maxBackoffMs}, default 1 h)
  * @param pollInterval how often the outbox is scanned for due deliveries ({@code webhooks.pollMs}, default 1 s)
  * @param endpoints the endpoints of {@code webhooks.endpoints[]}
+ * @param retention how long delivered and failed deliveries stay in the log ({@code webhooks.retentionDays},
+ *     default 30 days)
  */
 public record WebhookSettings(boolean enabled, boolean allowPrivateTargets, Duration timeout, int maxAttempts,
                               Duration baseBackoff, Duration maxBackoff, Duration pollInterval,
-                              List<WebhookEndpoint> endpoints) {
+                              List<WebhookEndpoint> endpoints, Duration retention) {
     /** Validates and copies. */
     public WebhookSettings {
         if (maxAttempts < 1) {
@@ -62,7 +64,8 @@ public record WebhookSettings(boolean enabled, boolean allowPrivateTargets, Dura
                 Duration.ofMillis(w.path("timeoutMs").asLong(10_000)), w.path("maxAttempts").asInt(8),
                 Duration.ofMillis(w.path("backoffMs").asLong(1_000)),
                 Duration.ofMillis(w.path("maxBackoffMs").asLong(3_600_000)),
-                Duration.ofMillis(w.path("pollMs").asLong(1_000)), endpoints);
+                Duration.ofMillis(w.path("pollMs").asLong(1_000)), endpoints,
+                Duration.ofDays(w.path("retentionDays").asLong(30)));
     }
 
     private static String stableId(String text) {

@@ -43,6 +43,13 @@ public interface WebhookStore {
     void recordAttempt(String id, String status, int attempts, Instant nextAttemptAt, Integer lastStatus,
                        String lastError, Instant now);
 
+    /**
+     * Deletes delivered and failed deliveries last changed before {@code before}.
+     *
+     * @return how many were deleted
+     */
+    int purge(Instant before);
+
     /** A delivery by id. */
     Optional<WebhookDelivery> delivery(String id);
 

@@ -140,4 +140,38 @@ class CronTest {
             }
         }
     }
+
+    @Test
+    void slotsMissedWhileDownFireOnceOnStart() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openclaw-misfire");
+        String cfg = FAST + "storage:\n  path: \"" + dir.resolve("cron.db") + "\"\n";
+        try {
+            String id;
+            Instant lastBeforeStop;
+            try (TestGateway a = TestGateway.start(cfg)) {
+                id = a.post("/api/v1/cron/jobs", "{\"name\": \"m\", \"schedule\": {\"kind\": \"every\", "
+                        + "\"everyMs\": 1000}, \"payload\": {\"kind\": \"systemEvent\", \"text\": \"m\"}}")
+                        .json().at("/data/id").asText();
+                await().atMost(Duration.ofSeconds(20)).until(() -> runs(a, id).path("total").asInt() >= 1);
+            }
+            Instant stopped = Instant.now();
+            await().pollDelay(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            Instant restarting = Instant.now();
+            try (TestGateway b = TestGateway.start(cfg)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> runs(b, id).path("runs").findValuesAsText(
+                        "scheduledFor").stream().map(Instant::parse).anyMatch(t -> t.isAfter(restarting)));
+                List<Instant> slots = runs(b, id).path("runs").findValuesAsText("scheduledFor").stream()
+                        .map(Instant::parse).sorted().toList();
+                lastBeforeStop = slots.stream().filter(t -> !t.isAfter(stopped)).reduce((x, y) -> y).orElseThrow();
+                List<Instant> missed = slots.stream().filter(t -> t.isAfter(lastBeforeStop)
+                        && !t.isAfter(restarting)).toList();
+                assertThat(missed).as("slots missed while down fire once in total").hasSize(1);
+                assertThat(slots).doesNotHaveDuplicates();
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package ai.openclaw.store;
 
 import ai.openclaw.cron.CronTrigger;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -61,10 +62,14 @@ final class DbSchedulerCronTrigger implements CronTrigger {
     @Override
     public void schedule(String jobId, Instant at) {
         TaskInstanceId id = TaskInstanceId.of(TASK, jobId);
-        if (scheduler.getScheduledExecution(id).isPresent()) {
-            scheduler.reschedule(id, at);
-        } else {
-            scheduler.scheduleIfNotExists(task.instance(jobId), at);
+        try {
+            if (scheduler.getScheduledExecution(id).isPresent()) {
+                scheduler.reschedule(id, at);
+            } else {
+                scheduler.scheduleIfNotExists(task.instance(jobId), at);
+            }
+        } catch (TaskInstanceCurrentlyExecutingException e) {
+            // running right now: its completion re-reads the job and schedules the next slot from the new schedule
         }
     }
 

@@ -125,6 +125,14 @@ final class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
+    public int purge(Instant before) {
+        int[] n = new int[1];
+        db.write(h -> n[0] = h.createUpdate("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND "
+                + "updated_at < :before").bind("before", before.toEpochMilli()).execute());
+        return n[0];
+    }
+
+    @Override
     public Optional<WebhookDelivery> delivery(String id) {
         return db.read(h -> h.createQuery("SELECT * FROM webhook_deliveries WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> delivery(rs)).findOne());
