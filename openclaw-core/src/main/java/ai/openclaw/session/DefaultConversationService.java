@@ -32,6 +32,7 @@ final class DefaultConversationService implements ConversationService {
     private final Clock clock;
     private final ConversationSettings settings;
     private final TurnQueue queue = new TurnQueue();
+    private final HistoryCache historyCache;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastContextTokens = new AtomicLong();
 
@@ -42,6 +43,7 @@ final class DefaultConversationService implements ConversationService {
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.historyCache = new HistoryCache(4096, Math.max(1, settings.historyLimit()));
     }
 
     @Override
@@ -58,6 +60,7 @@ final class DefaultConversationService implements ConversationService {
                     throw OpenClawException.conflict("session '" + id + "' already exists");
                 }
                 store.delete(id);
+                historyCache.remove(id);
             }
             store.create(session);
             publish("conversation.created", Map.of("session_id", id, "agent_id", session.agentId()));
@@ -78,7 +81,10 @@ final class DefaultConversationService implements ConversationService {
     @Override
     public void deleteSession(String id, String owner) {
         getSession(id, owner);
-        queue.run(id, () -> store.delete(id));
+        queue.run(id, () -> {
+            historyCache.remove(id);
+            return store.delete(id);
+        });
     }
 
     @Override
@@ -113,7 +119,10 @@ final class DefaultConversationService implements ConversationService {
         ResolvedModel requested = request.model() == null ? null : models.resolve(request.model());
         return queue.run(id, () -> {
             Instant now = clock.instant();
-            Optional<Session> stored = store.find(id);
+            // A template carrying this very id means the caller just generated it: no row can exist, skip the read
+            // (an id clash would still fail the insert with CONFLICT).
+            boolean knownNew = request.createIfMissing() && id.equals(request.template().id());
+            Optional<Session> stored = knownNew ? Optional.empty() : store.find(id);
             if (stored.isPresent() && !owns(stored.get(), request.owner())) {
                 throw OpenClawException.notFound("session", id);
             }
@@ -129,7 +138,12 @@ final class DefaultConversationService implements ConversationService {
                 prompt.add(ChatMessage.system(settings.systemPrompt()));
             }
             if (!create && settings.historyLimit() > 0) {
-                for (Message m : store.history(id, settings.historyLimit())) {
+                List<Message> history = historyCache.get(id, session.messageCount(), settings.historyLimit());
+                if (history == null) {
+                    history = store.history(id, settings.historyLimit());
+                    historyCache.put(id, session.messageCount(), history);
+                }
+                for (Message m : history) {
                     prompt.add(m.toChatMessage());
                 }
             }
@@ -157,8 +171,19 @@ final class DefaultConversationService implements ConversationService {
             Session after = session.afterTurn(stored2.size(), at);
             if (expired) {
                 store.delete(id);
+                historyCache.remove(id);
             }
-            store.appendTurn(after, create, stored2);
+            try {
+                store.appendTurn(after, create, stored2);
+            } catch (RuntimeException e) {
+                historyCache.remove(id);
+                throw e;
+            }
+            if (create) {
+                historyCache.put(id, after.messageCount(), stored2);
+            } else {
+                historyCache.append(id, session.messageCount(), after.messageCount(), stored2);
+            }
             lastContextTokens.set(response.usage().inputTokens());
             if (create) {
                 publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()));
