@@ -52,9 +52,21 @@ public record WebhookSettings(boolean enabled, boolean allowPrivateTargets, Dura
                 throw new IllegalArgumentException("config: " + path + " needs a url and a secret");
             }
             Set<String> events = new LinkedHashSet<>();
-            e.path("events").forEach(n -> events.add(n.asText()));
+            JsonNode ev = e.path("events");
+            if (ev.isTextual()) {
+                events.add(ev.asText());
+            } else {
+                ev.forEach(n -> events.add(n.asText()));
+            }
             if (events.isEmpty()) {
-                events.add("*");
+                throw new IllegalArgumentException("config: " + path + ".events must list at least one event "
+                        + "(or \"*\" for all)");
+            }
+            for (String name : events) {
+                if (!WebhookEvents.ALL.contains(name)) {
+                    throw new IllegalArgumentException("config: " + path + ".events names an unknown event '" + name
+                            + "'");
+                }
             }
             String id = "cfg_" + stableId(i + ":" + url);
             endpoints.add(new WebhookEndpoint(id, url, events, secret, "gateway", true, null, true, Instant.EPOCH));

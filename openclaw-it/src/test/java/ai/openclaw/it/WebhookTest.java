@@ -196,4 +196,15 @@ class WebhookTest {
             }
         }
     }
+
+    @Test
+    void aBadWebhookConfigStopsTheStartNamingThePath() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestGateway.start("webhooks:\n  endpoints:\n"
+                + "    - { url: \"https://example.com/h\", events: [\"message.recieved\"], secret: \"s\" }\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("webhooks.endpoints[0].events").hasMessageContaining("message.recieved");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestGateway.start("webhooks:\n  endpoints:\n"
+                + "    - { url: \"https://example.com/h\", events: [\"message.sent\"] }\n"))
+                .hasMessageContaining("webhooks.endpoints[0]").hasMessageContaining("secret");
+    }
 }
