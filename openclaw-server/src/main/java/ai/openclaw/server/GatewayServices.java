@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param startedAt when the gateway started
  * @param version the gateway's version, e.g. {@code 2026.11.0}
  * @param limits per-key rate limits and quotas
+ * @param background webhooks, tasks and cron jobs (issue 5)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
                               AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
-                              RateLimiter limits) {
+                              RateLimiter limits, BackgroundWork background) {
     /** Validates that every service is present. */
     public GatewayServices {
         Objects.requireNonNull(config, "config");
@@ -37,6 +38,7 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(background, "background");
     }
 
     /** The largest request body accepted, in bytes. */
