@@ -56,7 +56,7 @@ public final class BatchRoutes {
     }
 
     private void batch(Context ctx) {
-        Http.principal(ctx);
+        var principal = Http.principal(ctx);
         JsonBody body = JsonBody.read(ctx, services.maxBodyBytes());
         ArrayNode ops = body.optArray("operations");
         if (ops == null) {
@@ -70,6 +70,7 @@ public final class BatchRoutes {
         if (ops.isEmpty()) {
             throw OpenClawException.invalid("field 'operations' must not be empty");
         }
+        services.limits().checkBatch(principal, ops.size()); // the key's plan (seed 003: free 10, pro 50, …)
         for (int i = 0; i < ops.size(); i++) {
             check(ops.get(i), i);
         }
