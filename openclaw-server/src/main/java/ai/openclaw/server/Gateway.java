@@ -1,5 +1,6 @@
 package ai.openclaw.server;
 
+import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
@@ -91,11 +92,14 @@ public final class Gateway implements AutoCloseable {
         try {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
+            AgentRuntime agents = AgentRuntime.create(config, options.paths(), catalog, db.agentStore(), events,
+                    options.clock(), Executors.newVirtualThreadPerTaskExecutor(), null);
             ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
-                    options.clock(), ConversationSettings.DEFAULTS);
+                    options.clock(), ConversationSettings.DEFAULTS, agents.engine());
+            agents.attach(conversations);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION);
+                    startedAt, VERSION, agents);
             Http.useClock(options.clock());
             GatewayHttp http = new GatewayHttp(services);
             int port = http.start(host, options.port() != null ? options.port() : config.port());

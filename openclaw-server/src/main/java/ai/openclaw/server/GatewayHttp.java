@@ -43,6 +43,10 @@ final class GatewayHttp {
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
             ChatCompletionRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.AgentRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.SkillRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));

@@ -1,5 +1,6 @@
 package ai.openclaw.server;
 
+import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
@@ -20,9 +21,11 @@ import java.util.Objects;
  * @param clock the time source
  * @param startedAt when the gateway started
  * @param version the gateway's version, e.g. {@code 2026.11.0}
+ * @param agents agents, tools, skills and sub-agents (issue 3)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
-                              AuthService auth, EventBus events, Clock clock, Instant startedAt, String version) {
+                              AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
+                              AgentRuntime agents) {
     /** Validates that every service is present. */
     public GatewayServices {
         Objects.requireNonNull(config, "config");
@@ -33,6 +36,7 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(agents, "agents");
     }
 
     /** The largest request body accepted, in bytes. */

@@ -81,6 +81,11 @@ public final class Database implements AutoCloseable {
         return new JdbcSessionStore(this);
     }
 
+    /** The agent store (issue 3). */
+    public ai.openclaw.agent.AgentStore agentStore() {
+        return new JdbcAgentStore(this);
+    }
+
     /** The API key store. */
     public ApiKeyStore apiKeyStore() {
         return new JdbcApiKeyStore(this);
