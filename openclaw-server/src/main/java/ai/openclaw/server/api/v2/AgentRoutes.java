@@ -159,8 +159,12 @@ public final class AgentRoutes {
         if (maxTokens == null) {
             maxTokens = body.optInt("maxTokens", 1, 10_000_000);
         }
-        Boolean memory = settings.has("memoryEnabled") ? settings.optBool("memoryEnabled", true)
-                : body.object("memory").has("enabled") ? body.object("memory").optBool("enabled", true) : null;
+        Boolean memory = null;
+        if (settings.has("memoryEnabled")) {
+            memory = settings.optBool("memoryEnabled", true);
+        } else if (body.object("memory").has("enabled")) {
+            memory = body.object("memory").optBool("enabled", true);
+        }
         List<AgentSkill> skills = null;
         ArrayNode arr = body.optArray("skills");
         if (arr != null) {
