@@ -87,6 +87,15 @@ class BadInputTest {
     }
 
     @Test
+    void creatingAnExistingSessionIsConflict() {
+        assertThat(gw.post("/v1/sessions", "{\"session_id\": \"dup-1\"}").status()).isEqualTo(201);
+        HttpResult again = gw.post("/v1/sessions", "{\"session_id\": \"dup-1\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/error/code").asText()).isEqualTo("CONFLICT");
+        assertGatewayError(gw.post("/api/v1/sessions", "{\"sessionId\": \"dup-1\"}"), 409, "CONFLICT", "dup-1");
+    }
+
+    @Test
     void oversizedBodyIsPayloadTooLarge() {
         String big = "{\"text\": \"" + "x".repeat(10_000) + "\"}";
         assertGatewayError(gw.post("/api/v1/message", big), 413, "PAYLOAD_TOO_LARGE", "4096");

@@ -62,6 +62,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayOptions options) {
         Instant startedAt = options.clock().instant();
+        long t0 = System.nanoTime();
         try {
             Files.createDirectories(options.paths().stateDir());
         } catch (IOException e) {
@@ -88,7 +89,9 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalArgumentException("refusing to bind to " + bind + " without a configured gateway token: "
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
+        LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
         Database db = openDatabase(config, options.paths());
+        LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         try {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
@@ -101,6 +104,7 @@ public final class Gateway implements AutoCloseable {
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
                     startedAt, VERSION, agents);
             Http.useClock(options.clock());
+            LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             GatewayHttp http = new GatewayHttp(services);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -121,7 +125,10 @@ public final class Gateway implements AutoCloseable {
             } else {
                 LOG.info("default model {}", catalog.defaultModel());
             }
-            LOG.info("gateway listening on http://{}:{}", displayHost(host), port);
+            long readyMs = System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("gateway listening on http://{}:{} (ready {} ms after JVM start; state dir {})",
+                    displayHost(host), port, readyMs, options.paths().stateDir());
             return new Gateway(db, http, services, housekeeping, host, port, token);
         } catch (RuntimeException e) {
             db.close();

@@ -52,7 +52,7 @@ public final class Database implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("openclaw-sqlite");
         hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&synchronous=NORMAL"
-                + "&busy_timeout=10000&foreign_keys=true&cache_size=-16000");
+                + "&busy_timeout=10000&foreign_keys=true&cache_size=-4000");
         hc.setMaximumPoolSize(6);
         hc.setMinimumIdle(2);
         return new Database(new HikariDataSource(hc), true);

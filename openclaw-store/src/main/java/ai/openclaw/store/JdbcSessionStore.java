@@ -153,20 +153,18 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     private static void insertSession(Handle h, Session s, long tokens) {
-        boolean exists = h.createQuery("SELECT count(*) FROM sessions WHERE id = :id").bind("id", s.id())
-                .mapTo(Long.class).one() > 0;
-        if (exists) {
-            throw OpenClawException.conflict("session '" + s.id() + "' already exists");
-        }
-        h.createUpdate("INSERT INTO sessions (id, label, agent_id, model, owner, created_at, updated_at, expires_at, "
+        int inserted = h.createUpdate("INSERT INTO sessions (id, label, agent_id, model, owner, created_at, updated_at, expires_at, "
                         + "message_count, total_tokens, context) VALUES (:id, :label, :agent, :model, :owner, :created, "
-                        + ":updated, :expires, :count, :tokens, :context)")
+                        + ":updated, :expires, :count, :tokens, :context) ON CONFLICT (id) DO NOTHING")
                 .bind("id", s.id()).bind("label", s.label()).bind("agent", s.agentId()).bind("model", s.model())
                 .bind("owner", s.owner()).bind("created", s.createdAt().toEpochMilli())
                 .bind("updated", s.updatedAt().toEpochMilli())
                 .bind("expires", s.expiresAt() == null ? null : s.expiresAt().toEpochMilli())
                 .bind("count", s.messageCount()).bind("tokens", tokens).bind("context", json(s.context()))
                 .execute();
+        if (inserted == 0) {
+            throw OpenClawException.conflict("session '" + s.id() + "' already exists");
+        }
     }
 
     private static Session session(ResultSet rs) throws SQLException {

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Runs the seed documents' own examples against a running gateway, as written (host and token changed).
+
+usage: seed_examples.py BASE_URL TOKEN API_KEY
+Prints one line per example ("ok <name>" or "FAIL <name>: why") and exits 1 if any failed.
+"""
+import json
+import subprocess
+import sys
+
+BASE, TOKEN, API_KEY = sys.argv[1], sys.argv[2], sys.argv[3]
+failures = []
+
+
+def check(name, cond, why=""):
+    print(("ok   " if cond else "FAIL ") + name + ("" if cond else ": " + why))
+    if not cond:
+        failures.append(name)
+
+
+def curl(*args):
+    """Runs curl as the seeds write it; returns (status, body)."""
+    out = subprocess.run(["curl", "-s", "-w", "\n%{http_code}", *args], capture_output=True, text=True, timeout=60)
+    body, _, status = out.stdout.rpartition("\n")
+    return int(status), body
+
+
+def envelope(name, status, body, expect=200):
+    try:
+        j = json.loads(body)
+    except ValueError:
+        check(name, False, "not JSON: " + body[:200])
+        return None
+    check(name, status == expect and j.get("success") is True and "data" in j and "timestamp" in j,
+          "status %d body %s" % (status, body[:300]))
+    return j
+
+
+# --- seed 001 (OpenClaw API 集成指南) ---
+s, b = curl("-X", "POST", BASE + "/api/v1/message", "-H", "Authorization: Bearer " + TOKEN,
+            "-H", "Content-Type: application/json", "-d", '{\n    "text": "你好",\n    "session": "default"\n  }')
+j = envelope("001 send message", s, b)
+check("001 send message has text+usage", j is not None and j["data"].get("text") and "inputTokens" in j["data"]["usage"])
+
+s, b = curl("-H", "Authorization: Bearer " + TOKEN, BASE + "/api/v1/status")
+j = envelope("001 status", s, b)
+check("001 status shape", j is not None and j["data"]["gateway"]["status"] == "running"
+      and "available" in j["data"]["models"] and "total" in j["data"]["sessions"])
+
+s, b = curl("-X", "POST", BASE + "/api/v1/message/stream", "-H", "Authorization: Bearer " + TOKEN,
+            "-H", "Content-Type: application/json", "-d", '{"text": "写一首诗"}')
+lines = [l[6:] for l in b.split("\n") if l.startswith("data: ")]
+check("001 stream chunks then [DONE]", s == 200 and len(lines) >= 2 and lines[-1] == "[DONE]"
+      and all("chunk" in json.loads(l) for l in lines[:-1]), b[:300])
+
+s, b = curl(BASE + "/api/v1/sessions", "-H", "Authorization: Bearer " + TOKEN)
+j = envelope("001 list sessions", s, b)
+check("001 sessions have id/label/createdAt/messageCount", j is not None and any(
+    x["id"] == "default" and "label" in x and "createdAt" in x and x["messageCount"] >= 2 for x in j["data"]["sessions"]))
+
+s, b = curl("-X", "POST", BASE + "/api/v1/sessions", "-H", "Authorization: Bearer " + TOKEN,
+            "-H", "Content-Type: application/json", "-d", '{"label": "项目讨论", "model": "qwen3.5-plus"}')
+j = envelope("001 create session", s, b, 201)
+sid = j["data"]["sessionId"] if j else "missing"
+s, b = curl("-X", "DELETE", BASE + "/api/v1/sessions/" + sid, "-H", "Authorization: Bearer " + TOKEN)
+j = envelope("001 delete session", s, b)
+check("001 delete says deleted", j is not None and j["data"]["deleted"] is True)
+
+s, b = curl(BASE + "/api/v1/config/gateway")  # as written: no token -> a well-formed 401 envelope
+check("001 config without token is a 401 envelope", s == 401 and json.loads(b)["error"]["code"] == "UNAUTHORIZED", b)
+s, b = curl(BASE + "/api/v1/config/gateway", "-H", "Authorization: Bearer " + TOKEN)
+j = envelope("001 config gateway", s, b)
+check("001 config has port/mode/bind", j is not None and {"port", "mode", "bind"} <= set(j["data"]))
+
+# --- seed 002 (REST API + Webhook) ---
+s, b = curl("-X", "POST", BASE + "/api/v1/chat", "-H", "Authorization: Bearer " + API_KEY,
+            "-H", "Content-Type: application/json", "-d",
+            '{\n"session_id": "user_123",\n"message": "帮我写个Python脚本",\n"context": {\n"model": "claude-3-5-sonnet",\n"temperature": 0.7\n}\n}')
+j = envelope("002 chat", s, b)
+check("002 chat fields", j is not None and all(k in j["data"] for k in ("id", "content", "model", "usage", "timestamp"))
+      and "input_tokens" in j["data"]["usage"])
+s, b = curl(BASE + "/api/v1/sessions/user_123", "-H", "Authorization: Bearer " + API_KEY)
+j = envelope("002 get session", s, b)
+check("002 session has messages", j is not None and len(j["data"]["messages"]) >= 2)
+
+# --- seed 004 (API 使用指南) ---
+s, b = curl("-X", "POST", BASE + "/api/v1/sessions", "-H", "Content-Type: application/json",
+            "-H", "Authorization: Bearer " + TOKEN, "-d",
+            '{\n    "model": "zai/glm-4.7-flash",\n    "messages": [\n      {"role": "user", "content": "Hello"}\n    ]\n  }')
+j = envelope("004 create session with messages", s, b, 201)
+check("004 sessionId/status/createdAt", j is not None and j["data"]["status"] == "active" and j["data"]["sessionId"]
+      and j["data"]["createdAt"])
+sid = j["data"]["sessionId"] if j else "missing"
+s, b = curl("-X", "POST", BASE + "/api/v1/sessions/" + sid + "/messages", "-H", "Content-Type: application/json",
+            "-H", "Authorization: Bearer " + TOKEN, "-d",
+            '{"message": {"role": "user", "content": "Your message here"}}')
+j = envelope("004 send message", s, b)
+check("004 message+usage", j is not None and j["data"]["message"]["role"] == "assistant"
+      and "promptTokens" in j["data"]["usage"] and "completionTokens" in j["data"]["usage"])
+s, b = curl("-X", "GET", BASE + "/api/v1/system/status", "-H", "Authorization: Bearer " + TOKEN)
+j = envelope("004 system status", s, b)
+check("004 resources", j is not None and all(k in j["data"]["resources"] for k in ("tokenUsage", "contextUsage", "queueDepth")))
+
+# seed 004's Python example, as written (API_URL and API_KEY changed)
+import requests  # noqa: E402
+
+API_URL = BASE + "/api/v1"
+
+
+def send_message(messages):
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {API_KEY}"}
+    payload = {"model": "zai/glm-4.7-flash", "messages": messages}
+    response = requests.post(f"{API_URL}/sessions", headers=headers, data=json.dumps(payload))
+    return response.json()
+
+
+result = send_message([{"role": "user", "content": "Hello"}])
+check("004 python send_message", result.get("success") is True and result["data"]["message"]["content"], json.dumps(result)[:300])
+
+
+sys.exit(1 if failures else 0)
