@@ -1,15 +1,10 @@
 package ai.openclaw.provider;
 
-import ai.openclaw.llm.ChatMessage;
 import ai.openclaw.llm.ChatModel;
 import ai.openclaw.llm.ChatRequest;
 import ai.openclaw.llm.ChatResponse;
-import ai.openclaw.llm.Role;
 import ai.openclaw.llm.StreamListener;
-import ai.openclaw.llm.ToolCall;
 import ai.openclaw.llm.Usage;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
