@@ -27,20 +27,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * Agents, tools, skills and sub-agents wired together from config, for the gateway to hand to the conversation
  * service ({@link #engine()}) and the HTTP dialects. Config (all optional):
  * <pre>
- * agents:  { maxSteps: 8, maxToolSeconds: 60, turnTimeoutSeconds: 300,
+ * agents:  { maxSteps: 8, maxToolSeconds: 60, turnTimeoutSeconds: 300, toolsByDefault: false,
  *            spawn: { maxDepth: 2, maxChildren: 5, defaultTimeoutSeconds: 120 } }
  * tools:   { webFetch: { allowPrivateTargets: false, maxBytes: 1048576, timeoutSeconds: 15 },
  *            files: { maxReadBytes: 262144, maxWriteBytes: 1048576 } }
  * skills:  { timeoutSeconds: 30, maxOutputBytes: 65536, weather: { url: "https://wttr.in/{city}?format=3" } }
  * </pre>
  */
-public final class AgentRuntime {
+public final class AgentRuntime implements AutoCloseable {
     private final ToolRegistry tools;
     private final SkillCatalog skills;
     private final AgentService agents;
     private final SubAgentService subAgents;
     private final AgentTurnEngine engine;
     private final AgentLimits limits;
+    private ExecutorService executor;
 
     private AgentRuntime(ToolRegistry tools, SkillCatalog skills, AgentService agents, SubAgentService subAgents,
                          AgentTurnEngine engine, AgentLimits limits) {
@@ -63,10 +64,12 @@ public final class AgentRuntime {
      * @param clock time source
      * @param executor runs model calls, tools and children (virtual threads)
      * @param memory the memory service for {@code memory_search}/{@code memory_add}, or null to leave them out
+     * @param spawns where sub-agent states are persisted, or null for memory only
      * @throws IllegalArgumentException for out-of-range limits
      */
     public static AgentRuntime create(GatewayConfig config, StatePaths paths, ModelCatalog models, AgentStore store,
-                                      EventBus events, Clock clock, ExecutorService executor, MemoryPort memory) {
+                                      EventBus events, Clock clock, ExecutorService executor, MemoryPort memory,
+                                      SpawnStore spawns) {
         JsonNode root = config.tree();
         JsonNode a = root.path("agents");
         JsonNode spawn = a.path("spawn");
@@ -76,7 +79,8 @@ public final class AgentRuntime {
                 Duration.ofMillis(seconds(a.path("turnTimeoutSeconds"), d.turnTimeout())),
                 spawn.path("maxDepth").asInt(d.maxSpawnDepth()), spawn.path("maxChildren").asInt(d.maxChildren()),
                 Duration.ofMillis(seconds(spawn.path("defaultTimeoutSeconds"), d.defaultChildTimeout())),
-                a.path("workspaceFileChars").asInt(d.workspaceFileChars()), d.maxToolResultChars());
+                a.path("workspaceFileChars").asInt(d.workspaceFileChars()), d.maxToolResultChars(),
+                a.path("toolsByDefault").asBoolean(d.toolsByDefault()));
         JsonNode t = root.path("tools");
         JsonNode s = root.path("skills");
         ToolRegistry tools = ToolRegistry.create(executor);
@@ -96,13 +100,15 @@ public final class AgentRuntime {
                 s.path("timeoutSeconds").asInt(30), s.path("maxOutputBytes").asInt(64 * 1024));
         AgentService agents = AgentService.create(store, models, tools, events, clock);
         AtomicReference<ConversationService> ref = new AtomicReference<>();
-        SubAgentService subAgents = SubAgentService.create(() -> require(ref), events, executor, clock);
+        SubAgentService subAgents = SubAgentService.create(() -> require(ref), events, executor, clock,
+                spawns);
         tools.register(new SessionsListTool(() -> require(ref)));
         tools.register(new SpawnAgentTool(subAgents, limits, clock));
         AgentTurnEngine engine = new AgentTurnEngine(models, agents, tools, skills, executor, clock, limits,
                 paths.stateDir());
         AgentRuntime runtime = new AgentRuntime(tools, skills, agents, subAgents, engine, limits);
         runtime.conversationsRef = ref;
+        runtime.executor = executor;
         return runtime;
     }
 
@@ -156,6 +162,12 @@ public final class AgentRuntime {
     /** The sub-agents. */
     public SubAgentService subAgents() {
         return subAgents;
+    }
+
+    /** Stops running tools, children and skill scripts' readers (the executor given at creation). */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 
     /** The loop limits. */

@@ -57,6 +57,8 @@ public final class AgentTurnEngine implements TurnEngine {
     private final Clock clock;
     private final AgentLimits limits;
     private final Path stateDir;
+    private static final OpenClawException TURN_DEADLINE = new OpenClawException(ErrorCode.TIMEOUT,
+            "turn deadline reached", null, true, null);
 
     /**
      * @param models resolves models
@@ -89,10 +91,17 @@ public final class AgentTurnEngine implements TurnEngine {
         return p.isAbsolute() ? p : stateDir.resolve(p).normalize();
     }
 
-    /** The tools an agent is offered at a depth (its skills, or everything when it names none). */
-    public List<ToolDescriptor> toolsFor(Agent agent, List<String> only, int depth) {
+    /**
+     * The tools an agent is offered at a depth: its skills; when it names none, every tool if the model is the
+     * offline responder or {@code agents.toolsByDefault} is on, else none (plain chat stays plain for providers
+     * without tool support).
+     */
+    public List<ToolDescriptor> toolsFor(Agent agent, List<String> only, int depth, boolean offlineModel) {
         List<String> allowed = only != null ? only : agent.enabledSkills();
         List<ToolDescriptor> out = new ArrayList<>();
+        if (allowed.isEmpty() && !offlineModel && !limits.toolsByDefault()) {
+            return out;
+        }
         for (ToolDescriptor d : tools.list()) {
             if (!allowed.isEmpty() && !allowed.contains(d.name())) {
                 continue;
@@ -129,7 +138,7 @@ public final class AgentTurnEngine implements TurnEngine {
         }
         Instant deadline = clock.instant().plus(turnTimeout);
         Path workspace = workspace(agent);
-        List<ToolDescriptor> offered = toolsFor(agent, only, depth);
+        List<ToolDescriptor> offered = toolsFor(agent, only, depth, model.provider().offline());
         Map<String, ToolDescriptor> byName = new LinkedHashMap<>();
         offered.forEach(d -> byName.put(d.name(), d));
         List<ToolSpec> specs = offered.stream().map(ToolDescriptor::toSpec).toList();
@@ -158,30 +167,24 @@ public final class AgentTurnEngine implements TurnEngine {
             if (remaining.isNegative() || remaining.isZero()) {
                 return failed(model, steps, in, out, providerNanos, turnTimedOut(turnTimeout));
             }
-            ChatRequest call = new ChatRequest(model.id().model(), messages, temperature, maxTokens,
-                    min(plan.modelTimeout(), remaining), specs);
+            Duration callTimeout = min(plan.modelTimeout(), remaining);
+            ChatRequest call = new ChatRequest(model.id().model(), messages, temperature, maxTokens, callTimeout,
+                    specs);
             long start = System.nanoTime();
-            Future<ChatResponse> f = executor.submit(() -> listener == null ? model.chatModel().chat(call)
-                    : model.chatModel().stream(call, listener));
             ChatResponse response;
             try {
-                response = f.get(Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                f.cancel(true);
+                response = listener == null ? callWithDeadline(model, call, remaining)
+                        : model.chatModel().stream(call, listener);
+            } catch (OpenClawException e) {
                 providerNanos += System.nanoTime() - start;
-                return failed(model, steps, in, out, providerNanos, turnTimedOut(turnTimeout));
-            } catch (ExecutionException e) {
-                providerNanos += System.nanoTime() - start;
-                RuntimeException cause = e.getCause() instanceof RuntimeException re ? re
-                        : OpenClawException.internal("model call failed", e.getCause());
-                if (steps.isEmpty() || !(cause instanceof OpenClawException oe)) {
-                    throw cause;
+                boolean deadlineReached = !clock.instant().plusMillis(100).isBefore(deadline);
+                if (e.code() == ErrorCode.TIMEOUT && (e == TURN_DEADLINE || deadlineReached)) {
+                    return failed(model, steps, in, out, providerNanos, turnTimedOut(turnTimeout));
                 }
-                return failed(model, steps, in, out, providerNanos, oe);
-            } catch (InterruptedException e) {
-                f.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new OpenClawException(ErrorCode.UNAVAILABLE, "turn interrupted", null, true, e);
+                if (steps.isEmpty()) {
+                    throw e;
+                }
+                return failed(model, steps, in, out, providerNanos, e);
             }
             providerNanos += System.nanoTime() - start;
             in += response.usage().inputTokens();
@@ -201,6 +204,29 @@ public final class AgentTurnEngine implements TurnEngine {
         return failed(model, steps, in, out, providerNanos, new OpenClawException(ErrorCode.UPSTREAM_ERROR,
                 "agent loop stopped: the model asked for tools " + limits.maxSteps() + " times without giving an "
                         + "answer (limit agents.maxSteps = " + limits.maxSteps() + ")", null, false, null));
+    }
+
+    /**
+     * A non-streamed model call bounded by the turn's remaining time (the provider clients' own timeouts are per
+     * provider); a streamed call runs on the request thread and honours {@link ChatRequest#timeout()} itself.
+     */
+    private ChatResponse callWithDeadline(ResolvedModel model, ChatRequest call, Duration remaining) {
+        Future<ChatResponse> f = executor.submit(() -> model.chatModel().chat(call));
+        try {
+            return f.get(Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw TURN_DEADLINE;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw OpenClawException.internal("model call failed", e.getCause());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new OpenClawException(ErrorCode.UNAVAILABLE, "turn interrupted", null, true, e);
+        }
     }
 
     /** Runs one response's tool calls in parallel; returns the limit that stopped the turn, or null. */

@@ -24,18 +24,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-/** {@link SubAgentService#create}: children in a bounded in-memory map (the oldest finished ones are dropped). */
+/**
+ * {@link SubAgentService#create}: states are stored (durable when {@code spawn} returns) and cached in a bounded
+ * map; a child that was running when the gateway stopped is reported as failed.
+ */
 final class DefaultSubAgentService implements SubAgentService {
     private static final int KEEP = 2000;
     private final Supplier<ConversationService> conversations;
     private final EventBus events;
     private final ExecutorService executor;
     private final Clock clock;
+    private final SpawnStore store;
     private final ConcurrentHashMap<String, CompletableFuture<SpawnedAgent>> done = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SpawnedAgent> state = new ConcurrentHashMap<>();
 
     DefaultSubAgentService(Supplier<ConversationService> conversations, EventBus events, ExecutorService executor,
-                           Clock clock) {
+                           Clock clock, SpawnStore store) {
+        this.store = store;
         this.conversations = conversations;
         this.events = events;
         this.executor = executor;
@@ -65,6 +70,9 @@ final class DefaultSubAgentService implements SubAgentService {
         TurnRequest turn = new TurnRequest(id, null, true, template, r.model(), List.of(ChatMessage.user(r.task())),
                 null, null, null);
         CompletableFuture<SpawnedAgent> future = new CompletableFuture<>();
+        if (store != null) {
+            store.save(agent);
+        }
         state.put(id, agent);
         done.put(id, future);
         trim();
@@ -96,13 +104,27 @@ final class DefaultSubAgentService implements SubAgentService {
             events.publish(new DomainEvent("agent.error", clock.instant(), Map.of("agent_id", agent.id(), "status",
                     end.status(), "error", message, "session_id", agent.id())));
         }
-        state.put(agent.id(), end);
-        future.complete(end);
+        try {
+            if (store != null) {
+                store.save(end);
+            }
+        } finally {
+            state.put(agent.id(), end);
+            future.complete(end);
+        }
     }
 
     @Override
     public SpawnedAgent get(String id, String ownerFilter) {
         SpawnedAgent a = id == null ? null : state.get(id);
+        if (a == null && store != null && Ids.isSafeId(id)) {
+            a = store.find(id).orElse(null);
+            if (a != null && !a.done()) {
+                a = a.finish("failed", null, "interrupted: the gateway restarted before the child finished",
+                        clock.instant());
+                store.save(a);
+            }
+        }
         if (a == null || (ownerFilter != null && !ownerFilter.equals(a.owner()))) {
             throw OpenClawException.notFound("spawned agent", id);
         }

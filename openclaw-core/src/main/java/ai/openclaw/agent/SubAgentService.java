@@ -37,15 +37,16 @@ public interface SubAgentService {
     SpawnedAgent await(String id, String ownerFilter, Duration max);
 
     /**
-     * The default implementation (children kept in memory; their sessions and transcripts are stored).
+     * The default implementation.
      *
      * @param conversations runs the children's turns (supplied late: built after the tools)
      * @param events the event bus
      * @param executor runs the children
      * @param clock time source
+     * @param store where states are persisted, or null to keep them in memory only
      */
     static SubAgentService create(Supplier<ConversationService> conversations, EventBus events,
-                                  ExecutorService executor, Clock clock) {
-        return new DefaultSubAgentService(conversations, events, executor, clock);
+                                  ExecutorService executor, Clock clock, SpawnStore store) {
+        return new DefaultSubAgentService(conversations, events, executor, clock, store);
     }
 }

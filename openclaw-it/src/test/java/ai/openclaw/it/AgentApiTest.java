@@ -34,7 +34,7 @@ class AgentApiTest {
     static void start() throws IOException {
         fake = FakeProvider.start();
         gw = TestGateway.start(TestGateway.providerConfig(fake.openAiBaseUrl(), null)
-                + "agents:\n  maxToolSeconds: 1\n  turnTimeoutSeconds: 3\n");
+                + "agents:\n  maxToolSeconds: 1\n  turnTimeoutSeconds: 3\n  toolsByDefault: true\n");
         Path skill = gw.stateDir().resolve("skills").resolve("slow");
         Files.createDirectories(skill);
         Files.writeString(skill.resolve("SKILL.md"), "---\nname: slow\ndescription: slow\nentry: run.sh\n"
@@ -140,6 +140,18 @@ class AgentApiTest {
         }
         JsonNode stored = gw.get("/v2/conversations/" + id + "/messages").json().path("messages");
         assertThat(stored.get(stored.size() - 1).path("content").asText()).contains("time limit");
+    }
+
+    @Test
+    void anAcknowledgedSpawnSurvivesARestart() {
+        String id = gw.post("/api/v1/agents/spawn", "{\"task\":\"remember me\",\"model\":\"builtin/offline\"}")
+                .json().at("/data/id").asText();
+        assertThat(gw.get("/api/v1/agents/spawn/" + id + "?wait=30").json().at("/data/status").asText())
+                .isEqualTo("completed");
+        gw.restart();
+        JsonNode after = gw.get("/api/v1/agents/spawn/" + id).json().path("data");
+        assertThat(after.path("status").asText()).isEqualTo("completed");
+        assertThat(after.path("result").asText()).contains("remember me");
     }
 
     @Test

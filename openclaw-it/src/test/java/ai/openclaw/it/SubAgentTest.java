@@ -30,7 +30,7 @@ class SubAgentTest {
         fake = FakeProvider.start();
         gw = TestGateway.start("models:\n  default: builtin/offline\n  providers:\n    fake: { api: openai-completions, "
                 + "baseUrl: \"" + fake.openAiBaseUrl() + "\", apiKey: sk-test, models: [fake-model], "
-                + "timeoutMs: 20000 }\n");
+                + "timeoutMs: 20000 }\nagents:\n  toolsByDefault: true\n");
         gw.gateway().services().events().subscribe(EVENTS::add);
     }
 

@@ -96,7 +96,7 @@ public final class Gateway implements AutoCloseable {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
             AgentRuntime agents = AgentRuntime.create(config, options.paths(), catalog, db.agentStore(), events,
-                    options.clock(), Executors.newVirtualThreadPerTaskExecutor(), null);
+                    options.clock(), Executors.newVirtualThreadPerTaskExecutor(), null, db.spawnStore());
             ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS, agents.engine());
             agents.attach(conversations);
@@ -190,6 +190,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        services.agents().close();
         housekeeping.shutdownNow();
         database.close();
     }

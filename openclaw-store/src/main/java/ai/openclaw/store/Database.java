@@ -86,6 +86,11 @@ public final class Database implements AutoCloseable {
         return new JdbcAgentStore(this);
     }
 
+    /** The sub-agent state store (issue 3). */
+    public ai.openclaw.agent.SpawnStore spawnStore() {
+        return new JdbcSpawnStore(this);
+    }
+
     /** The API key store. */
     public ApiKeyStore apiKeyStore() {
         return new JdbcApiKeyStore(this);
