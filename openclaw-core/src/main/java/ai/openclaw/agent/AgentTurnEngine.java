@@ -57,6 +57,8 @@ public final class AgentTurnEngine implements TurnEngine {
     private final Clock clock;
     private final AgentLimits limits;
     private final Path stateDir;
+    /** The most tool calls run from one model answer; further ones get an error result. */
+    static final int MAX_CALLS_PER_STEP = 16;
     private static final OpenClawException TURN_DEADLINE = new OpenClawException(ErrorCode.TIMEOUT,
             "turn deadline reached", null, true, null);
 
@@ -242,6 +244,12 @@ public final class AgentTurnEngine implements TurnEngine {
         for (ToolCall call : calls) {
             if (listener != null) {
                 listener.onToolCall(call);
+            }
+            if (futures.size() >= MAX_CALLS_PER_STEP) {
+                futures.add(null);
+                immediate.add(error(ErrorCode.INVALID_REQUEST, "not run: at most " + MAX_CALLS_PER_STEP
+                        + " tool calls per model answer"));
+                continue;
             }
             if (!offered.containsKey(call.name())) {
                 futures.add(null);
