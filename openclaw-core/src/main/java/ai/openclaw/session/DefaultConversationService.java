@@ -33,6 +33,7 @@ final class DefaultConversationService implements ConversationService {
     private final ConversationSettings settings;
     private final TurnEngine engine;
     private final TurnQueue queue = new TurnQueue();
+    private final HistoryCache historyCache;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastContextTokens = new AtomicLong();
 
@@ -44,6 +45,7 @@ final class DefaultConversationService implements ConversationService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.engine = engine == null ? TurnEngine.singleCall(models) : engine;
+        this.historyCache = new HistoryCache(4096, Math.max(1, settings.historyLimit()));
     }
 
     @Override
@@ -60,6 +62,7 @@ final class DefaultConversationService implements ConversationService {
                     throw OpenClawException.conflict("session '" + id + "' already exists");
                 }
                 store.delete(id);
+                historyCache.remove(id);
             }
             store.create(session);
             publish("conversation.created", Map.of("session_id", id, "agent_id", session.agentId()));
@@ -80,7 +83,10 @@ final class DefaultConversationService implements ConversationService {
     @Override
     public void deleteSession(String id, String owner) {
         getSession(id, owner);
-        queue.run(id, () -> store.delete(id));
+        queue.run(id, () -> {
+            historyCache.remove(id);
+            return store.delete(id);
+        });
     }
 
     @Override
@@ -115,7 +121,10 @@ final class DefaultConversationService implements ConversationService {
         ResolvedModel requested = request.model() == null ? null : models.resolve(request.model());
         return queue.run(id, () -> {
             Instant now = clock.instant();
-            Optional<Session> stored = store.find(id);
+            // A template carrying this very id means the caller just generated it: no row can exist, skip the read
+            // (an id clash would still fail the insert with CONFLICT).
+            boolean knownNew = request.createIfMissing() && id.equals(request.template().id());
+            Optional<Session> stored = knownNew ? Optional.empty() : store.find(id);
             if (stored.isPresent() && !owns(stored.get(), request.owner())) {
                 throw OpenClawException.notFound("session", id);
             }
@@ -125,8 +134,14 @@ final class DefaultConversationService implements ConversationService {
                 throw OpenClawException.notFound("session", id);
             }
             Session session = create ? newSession(request.template(), id, now) : stored.get();
-            List<Message> history = !create && settings.historyLimit() > 0
-                    ? store.history(id, settings.historyLimit()) : List.of();
+            List<Message> history = List.of();
+            if (!create && settings.historyLimit() > 0) {
+                history = historyCache.get(id, session.messageCount(), settings.historyLimit());
+                if (history == null) {
+                    history = store.history(id, settings.historyLimit());
+                    historyCache.put(id, session.messageCount(), history);
+                }
+            }
             TurnPlan plan = new TurnPlan(session, requested, history, request.input(), request.temperature(),
                     request.maxTokens(), settings.modelTimeout(), settings.systemPrompt());
             inFlight.incrementAndGet();
@@ -153,6 +168,7 @@ final class DefaultConversationService implements ConversationService {
                 stored2.add(new Message(Ids.newId("msg"), id, Role.ASSISTANT, outcome.failure().getMessage(),
                         ToolMessages.ERROR, model.id().toString(), outcome.usage(), at));
                 Session after = session.afterTurn(stored2.size(), at);
+                historyCache.remove(id);
                 if (expired) {
                     store.delete(id);
                 }
@@ -166,8 +182,19 @@ final class DefaultConversationService implements ConversationService {
             Session after = session.afterTurn(stored2.size(), at);
             if (expired) {
                 store.delete(id);
+                historyCache.remove(id);
             }
-            store.appendTurn(after, create, stored2);
+            try {
+                store.appendTurn(after, create, stored2);
+            } catch (RuntimeException e) {
+                historyCache.remove(id);
+                throw e;
+            }
+            if (create) {
+                historyCache.put(id, after.messageCount(), stored2);
+            } else {
+                historyCache.append(id, session.messageCount(), after.messageCount(), stored2);
+            }
             lastContextTokens.set(response.usage().inputTokens());
             List<Message> inputs = stored2.subList(0, request.input().size());
             if (create) {

@@ -74,6 +74,29 @@ class CliTest {
     }
 
     @Test
+    void generatedKeyCarriesItsOwnRateLimit() throws Exception {
+        Run gen = cli("api", "key", "generate", "--name", "limited", "--plan", "pro", "--scopes", "chat",
+                "--limit", "burst=1", "--limit", "requests_per_minute=6");
+        assertThat(gen.exit()).as(gen.err()).isZero();
+        String key = gen.out();
+        HttpResult first = gw.send("GET", "/v1/models", null, Map.of("X-API-Key", key));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-RateLimit-Limit")).isEqualTo("6");
+        HttpResult second = gw.send("GET", "/v1/models", null, Map.of("X-API-Key", key));
+        assertThat(second.status()).isEqualTo(429);
+        assertThat(second.header("Retry-After")).isEqualTo("10");
+        assertThat(cli("api", "key", "list").out()).contains("limited").contains("burst=1");
+        Run update = cli("api", "key", "update", "limited", "--limit", "burst=5");
+        assertThat(update.exit()).as(update.err()).isZero();
+        assertThat(update.out()).contains("burst=5").contains("requests_per_minute=6").contains("plan pro");
+        assertThat(gw.send("GET", "/v1/models", null, Map.of("X-API-Key", key)).status())
+                .as("the new burst applies at once").isEqualTo(200);
+        Run bad = cli("api", "key", "generate", "--name", "bad-limit", "--limit", "speed=3");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("speed");
+    }
+
+    @Test
     void configGetSetAndGenerateToken() throws Exception {
         Run set = cli("config", "set", "gateway.rate_limit.requests_per_minute", "120");
         assertThat(set.exit()).as(set.err()).isZero();

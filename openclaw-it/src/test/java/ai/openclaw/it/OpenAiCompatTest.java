@@ -2,6 +2,7 @@ package ai.openclaw.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.openclaw.testkit.GatewayExtension;
 import ai.openclaw.testkit.HttpResult;
 import ai.openclaw.testkit.TestGateway;
 import ai.openclaw.testkit.fake.FakeProvider;
@@ -9,37 +10,18 @@ import ai.openclaw.testkit.fake.FakeReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The OpenAI-compatible dialect, against both an OpenAI-format and an Anthropic-format fake upstream. */
 class OpenAiCompatTest {
-    static FakeProvider fake;
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        fake = FakeProvider.start();
-        gw = TestGateway.start(TestGateway.providerConfig(fake.openAiBaseUrl(), fake.anthropicBaseUrl()));
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
+    @RegisterExtension
+    static final GatewayExtension env = GatewayExtension.withFakeProvider();
 
     @Test
     void nonStreamingCompletionHasOpenAisShape() {
-        fake.enqueue(FakeReply.text("pong").withUsage(7, 1));
-        HttpResult r = gw.post("/v1/chat/completions",
+        env.fake().enqueue(FakeReply.text("pong").withUsage(7, 1));
+        HttpResult r = env.gateway().post("/v1/chat/completions",
                 "{\"model\":\"fake/fake-model\",\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}");
         assertThat(r.status()).isEqualTo(200);
         JsonNode c = r.json();
@@ -57,8 +39,8 @@ class OpenAiCompatTest {
 
     @Test
     void streamingCompletionEmitsChunksUsageAndDone() {
-        fake.enqueue(FakeReply.text("one two three").withUsage(5, 3));
-        HttpResult r = gw.post("/v1/chat/completions", "{\"model\":\"openclaw\",\"stream\":true,"
+        env.fake().enqueue(FakeReply.text("one two three").withUsage(5, 3));
+        HttpResult r = env.gateway().post("/v1/chat/completions", "{\"model\":\"openclaw\",\"stream\":true,"
                 + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"count\"}]}");
         assertThat(r.status()).isEqualTo(200);
         List<String> data = r.sseData();
@@ -79,7 +61,7 @@ class OpenAiCompatTest {
 
     @Test
     void streamWithoutIncludeUsageHasNoUsageChunk() {
-        HttpResult r = gw.post("/v1/chat/completions",
+        HttpResult r = env.gateway().post("/v1/chat/completions",
                 "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
         assertThat(r.sseJson()).noneMatch(ch -> ch.has("usage") && !ch.path("usage").isNull());
         assertThat(r.sseJson().get(r.sseJson().size() - 1).at("/choices/0/finish_reason").asText()).isEqualTo("stop");
@@ -87,44 +69,44 @@ class OpenAiCompatTest {
 
     @Test
     void userFieldKeepsASessionAndOnlyNewMessagesAreStored() {
-        fake.enqueue(FakeReply.text("Alice, noted."));
-        gw.post("/v1/chat/completions", "{\"user\":\"alice\",\"messages\":[{\"role\":\"user\",\"content\":\"I am Alice\"}]}");
-        fake.enqueue(FakeReply.text("You are Alice."));
-        HttpResult r = gw.post("/v1/chat/completions", "{\"user\":\"alice\",\"messages\":["
+        env.fake().enqueue(FakeReply.text("Alice, noted."));
+        env.gateway().post("/v1/chat/completions", "{\"user\":\"alice\",\"messages\":[{\"role\":\"user\",\"content\":\"I am Alice\"}]}");
+        env.fake().enqueue(FakeReply.text("You are Alice."));
+        HttpResult r = env.gateway().post("/v1/chat/completions", "{\"user\":\"alice\",\"messages\":["
                 + "{\"role\":\"user\",\"content\":\"I am Alice\"},{\"role\":\"assistant\",\"content\":\"Alice, noted.\"},"
                 + "{\"role\":\"user\",\"content\":\"Who am I?\"}]}");
         assertThat(r.header("x-openclaw-session-key")).isEqualTo("user:alice");
-        JsonNode sent = fake.lastRequest().json().path("messages");
+        JsonNode sent = env.fake().lastRequest().json().path("messages");
         assertThat(sent).hasSize(3);
         assertThat(sent.get(2).path("content").asText()).isEqualTo("Who am I?");
-        JsonNode session = gw.get("/api/v1/sessions/user:alice").json().path("data");
+        JsonNode session = env.gateway().get("/api/v1/sessions/user:alice").json().path("data");
         assertThat(session.path("messageCount").asInt()).isEqualTo(4);
     }
 
     @Test
     void sessionHeaderNamesTheSession() {
-        HttpResult r = gw.send("POST", "/v1/chat/completions",
+        HttpResult r = env.gateway().send("POST", "/v1/chat/completions",
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                 Map.of("Authorization", "Bearer " + TestGateway.TOKEN, "Content-Type", "application/json",
                         "x-openclaw-session-key", "support-42"));
         assertThat(r.status()).isEqualTo(200);
-        assertThat(gw.get("/api/v1/sessions/support-42").status()).isEqualTo(200);
+        assertThat(env.gateway().get("/api/v1/sessions/support-42").status()).isEqualTo(200);
     }
 
     @Test
     void anthropicProviderAnswersWholeAndStreamed() {
-        fake.enqueue(FakeReply.text("Bonjour from Claude").withUsage(11, 4));
-        HttpResult r = gw.post("/v1/chat/completions",
+        env.fake().enqueue(FakeReply.text("Bonjour from Claude").withUsage(11, 4));
+        HttpResult r = env.gateway().post("/v1/chat/completions",
                 "{\"model\":\"claude/claude-test\",\"messages\":[{\"role\":\"system\",\"content\":\"be brief\"},"
                         + "{\"role\":\"user\",\"content\":\"hello\"}]}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().at("/choices/0/message/content").asText()).isEqualTo("Bonjour from Claude");
         assertThat(r.json().at("/usage/prompt_tokens").asInt()).isEqualTo(11);
-        assertThat(fake.lastRequest().path()).endsWith("/messages");
-        assertThat(fake.lastRequest().json().path("model").asText()).isEqualTo("claude-test");
+        assertThat(env.fake().lastRequest().path()).endsWith("/messages");
+        assertThat(env.fake().lastRequest().json().path("model").asText()).isEqualTo("claude-test");
 
-        fake.enqueue(FakeReply.text("streamed from Claude"));
-        HttpResult s = gw.post("/v1/chat/completions", "{\"model\":\"claude/claude-test\",\"stream\":true,"
+        env.fake().enqueue(FakeReply.text("streamed from Claude"));
+        HttpResult s = env.gateway().post("/v1/chat/completions", "{\"model\":\"claude/claude-test\",\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}");
         StringBuilder text = new StringBuilder();
         s.sseJson().forEach(ch -> text.append(ch.at("/choices/0/delta/content").asText("")));
@@ -134,21 +116,21 @@ class OpenAiCompatTest {
 
     @Test
     void modelsListsOpenclawAndConfiguredModels() {
-        JsonNode models = gw.get("/v1/models").json();
+        JsonNode models = env.gateway().get("/v1/models").json();
         assertThat(models.path("object").asText()).isEqualTo("list");
         assertThat(models.path("data").findValuesAsText("id")).contains("openclaw", "fake/fake-model",
                 "claude/claude-test", "builtin/offline");
-        assertThat(gw.get("/v1/models/fake/fake-model").json().path("id").asText()).isEqualTo("fake/fake-model");
-        assertThat(gw.get("/v1/models/nope").status()).isEqualTo(404);
+        assertThat(env.gateway().get("/v1/models/fake/fake-model").json().path("id").asText()).isEqualTo("fake/fake-model");
+        assertThat(env.gateway().get("/v1/models/nope").status()).isEqualTo(404);
     }
 
     @Test
     void errorsUseOpenAisShape() {
-        HttpResult r = gw.post("/v1/chat/completions", "{\"model\":\"openclaw\"}");
+        HttpResult r = env.gateway().post("/v1/chat/completions", "{\"model\":\"openclaw\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().at("/error/message").asText()).contains("messages");
         assertThat(r.json().at("/error/type").asText()).isEqualTo("invalid_request_error");
-        HttpResult unauth = gw.send("GET", "/v1/models", null, Map.of());
+        HttpResult unauth = env.gateway().send("GET", "/v1/models", null, Map.of());
         assertThat(unauth.status()).isEqualTo(401);
         assertThat(unauth.json().at("/error/type").asText()).isEqualTo("authentication_error");
     }

@@ -3,6 +3,7 @@ package ai.openclaw.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.openclaw.testkit.GatewayExtension;
 import ai.openclaw.testkit.TestGateway;
 import ai.openclaw.testkit.fake.FakeProvider;
 import java.io.IOException;
@@ -12,33 +13,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Acceptance: the seeds' own curl and Python examples, and the official OpenAI Node SDK, run unmodified (host and
  * token changed) against a gateway with a configured OpenAI-compatible provider.
  */
 class SeedExamplesTest {
-    static FakeProvider fake;
-    static TestGateway gw;
+    @RegisterExtension
+    static final GatewayExtension env = GatewayExtension.withFakeProvider();
     static String apiKey;
 
-    record Run(int exit, String out) {
-    }
-
     @BeforeAll
-    static void start() {
-        fake = FakeProvider.start();
-        gw = TestGateway.start(TestGateway.providerConfig(fake.openAiBaseUrl(), null));
-        apiKey = gw.gateway().services().auth().generate("acceptance", Set.of(), null, null).secret();
+    static void key() {
+        apiKey = env.gateway().gateway().services().auth().generate("acceptance", Set.of(), null, null).secret();
     }
 
-    @AfterAll
-    static void stop() {
-        gw.close();
-        fake.close();
+    record Run(int exit, String out) {
     }
 
     static boolean available(String... probe) {
@@ -66,7 +59,7 @@ class SeedExamplesTest {
         assumeTrue(available("python3", "-c", "import requests") && available("curl", "--version"),
                 "python3 with requests, and curl, are needed");
         Path script = Path.of("src/test/acceptance/seed_examples.py").toAbsolutePath();
-        Run r = run(List.of("python3", script.toString(), gw.baseUrl(), TestGateway.TOKEN, apiKey), null);
+        Run r = run(List.of("python3", script.toString(), env.gateway().baseUrl(), TestGateway.TOKEN, apiKey), null);
         assertThat(r.out()).doesNotContain("FAIL").contains("ok   004 python send_message");
         assertThat(r.exit()).as(r.out()).isZero();
     }
@@ -77,7 +70,7 @@ class SeedExamplesTest {
         assumeTrue(Files.isDirectory(modules.resolve("openai")) && available("node", "--version"),
                 "the openai npm package (test.sh installs it into openclaw-it/target/npm) and node are needed");
         Path script = Path.of("src/test/acceptance/openai_sdk.js").toAbsolutePath();
-        Run r = run(List.of("node", script.toString(), gw.baseUrl(), TestGateway.TOKEN), modules.toString());
+        Run r = run(List.of("node", script.toString(), env.gateway().baseUrl(), TestGateway.TOKEN), modules.toString());
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(r.out()).contains("ok openai sdk");
     }

@@ -2,11 +2,14 @@ package ai.openclaw.server;
 
 import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
+import ai.openclaw.auth.RateLimitConfig;
+import ai.openclaw.auth.RateLimiter;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
 import ai.openclaw.provider.Providers;
+import ai.openclaw.server.access.BudgetedConversations;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.ConversationSettings;
@@ -90,19 +93,26 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        // Start-up runs two slow, independent inits in parallel: the HTTP stack's class loading (on a helper
+        // thread) and the database open + migration (here).
+        java.util.concurrent.CompletableFuture<Void> warmHttp = java.util.concurrent.CompletableFuture.runAsync(
+                GatewayHttp::warmUp);
         Database db = openDatabase(config, options.paths());
+        warmHttp.join();
         LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         try {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
+            RateLimiter limits = RateLimiter.create(RateLimitConfig.from(config), events, options.clock());
             AgentRuntime agents = AgentRuntime.create(config, options.paths(), catalog, db.agentStore(), events,
                     options.clock(), Executors.newVirtualThreadPerTaskExecutor(), null, db.spawnStore());
-            ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
+            ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS, agents.engine());
-            agents.attach(conversations);
+            agents.attach(core);
+            ConversationService conversations = BudgetedConversations.wrap(core, limits);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION, agents);
+                    startedAt, VERSION, limits, agents);
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             GatewayHttp http = new GatewayHttp(services);
@@ -179,6 +189,11 @@ public final class Gateway implements AutoCloseable {
     /** The gateway token in force. */
     public String token() {
         return token;
+    }
+
+    /** Every registered HTTP route as {@code METHOD path} (e.g. {@code GET /api/v1/sessions/{id}}), for tests. */
+    public java.util.List<String> routes() {
+        return http.routes();
     }
 
     /** The wired services (for tests and embedding). */

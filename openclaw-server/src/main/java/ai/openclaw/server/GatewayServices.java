@@ -2,6 +2,7 @@ package ai.openclaw.server;
 
 import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
+import ai.openclaw.auth.RateLimiter;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
@@ -21,11 +22,12 @@ import java.util.Objects;
  * @param clock the time source
  * @param startedAt when the gateway started
  * @param version the gateway's version, e.g. {@code 2026.11.0}
+ * @param limits per-key rate limits and quotas
  * @param agents agents, tools, skills and sub-agents (issue 3)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
                               AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
-                              AgentRuntime agents) {
+                              RateLimiter limits, AgentRuntime agents) {
     /** Validates that every service is present. */
     public GatewayServices {
         Objects.requireNonNull(config, "config");
@@ -36,6 +38,7 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(agents, "agents");
     }
 

@@ -69,6 +69,7 @@ public final class ChatCompletionRoutes {
         String user = body.optText("user");
         String sessionId;
         List<ChatMessage> input;
+        boolean generated = false;
         if (key != null && !key.isBlank()) {
             sessionId = key.strip();
             input = trailingInput(messages);
@@ -78,12 +79,14 @@ public final class ChatCompletionRoutes {
         } else {
             sessionId = Ids.newId("chat");
             input = messages;
+            generated = true;
         }
         if (!Ids.isSafeId(sessionId)) {
             throw OpenClawException.invalid("session key (header '" + SESSION_HEADER + "' or field 'user') must be "
                     + "1-128 characters of letters, digits and . _ : @ -");
         }
-        NewSession template = new NewSession(null, null, agentFrom(requestedModel), null, p.ownerId(), null, null);
+        NewSession template = new NewSession(generated ? sessionId : null, null, agentFrom(requestedModel), null,
+                p.ownerId(), null, null);
         TurnRequest turn = new TurnRequest(sessionId, p.ownerFilter(), true, template, modelRef, input, temperature,
                 maxTokens, null);
         String id = "chatcmpl-" + Ids.newId("c").substring(2);
