@@ -100,10 +100,10 @@ class AgentLoopTest {
     void openAiFormatNonStreamedTurnRunsTheSkillAndSendsItsResultBack() {
         String conv = conversation(openAiAgent);
         fake.enqueue(FakeReply.toolCalls(List.of(FakeToolCall.of("weather", "{\"args\":[\"北京\"]}"))));
-        fake.enqueue(FakeReply.text("北京今天晴,20度"));
+        fake.enqueue(FakeReply.echoToolResult());
         HttpResult r = gw.post("/v2/conversations/" + conv + "/messages", "{\"content\":\"北京天气怎么样?\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        assertThat(r.json().path("content").asText()).isEqualTo("北京今天晴,20度");
+        assertThat(r.json().path("content").asText()).isEqualTo("tool said: " + WEATHER);
         List<RecordedRequest> calls = fake.requests();
         assertThat(calls).hasSize(2);
         JsonNode first = calls.get(0).json();
@@ -126,7 +126,7 @@ class AgentLoopTest {
     void openAiFormatStreamedTurnEmitsToolEventsAndDeltas() {
         String conv = conversation(openAiAgent);
         fake.enqueue(FakeReply.toolCalls(List.of(FakeToolCall.of("weather", "{\"args\":[\"北京\"]}"))));
-        fake.enqueue(FakeReply.text("晴 天 20 度"));
+        fake.enqueue(FakeReply.echoToolResult());
         HttpResult r = gw.post("/v2/conversations/" + conv + "/messages",
                 "{\"content\":\"北京天气?\",\"stream\":true}");
         assertThat(r.status()).isEqualTo(200);
@@ -144,7 +144,7 @@ class AgentLoopTest {
         StringBuilder text = new StringBuilder();
         events.stream().filter(e -> e.path("type").asText().equals("delta"))
                 .forEach(e -> text.append(e.path("content").asText()));
-        assertThat(text.toString()).isEqualTo("晴 天 20 度");
+        assertThat(text.toString()).isEqualTo("tool said: " + WEATHER);
         assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("done");
         JsonNode toolMsg = fake.lastRequest().json().path("messages");
         assertThat(toolMsg.get(toolMsg.size() - 1).path("content").asText()).isEqualTo(WEATHER);
@@ -155,10 +155,10 @@ class AgentLoopTest {
         String conv = conversation(anthropicAgent);
         fake.enqueue(FakeReply.toolCalls("let me check", List.of(FakeToolCall.of("weather",
                 "{\"args\":[\"北京\"]}"))));
-        fake.enqueue(FakeReply.text("北京晴"));
+        fake.enqueue(FakeReply.echoToolResult());
         HttpResult r = gw.post("/v2/conversations/" + conv + "/messages", "{\"content\":\"北京天气?\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        assertThat(r.json().path("content").asText()).isEqualTo("北京晴");
+        assertThat(r.json().path("content").asText()).isEqualTo("tool said: " + WEATHER);
         RecordedRequest second = fake.lastRequest();
         assertThat(second.path()).isEqualTo("/v1/messages");
         assertThat(second.json().path("messages").toString()).contains("tool_result").contains(WEATHER);
@@ -166,12 +166,13 @@ class AgentLoopTest {
 
         fake.reset();
         fake.enqueue(FakeReply.toolCalls(List.of(FakeToolCall.of("weather", "{\"args\":[\"Beijing\"]}"))));
-        fake.enqueue(FakeReply.text("sunny in Beijing"));
+        fake.enqueue(FakeReply.echoToolResult());
         HttpResult s = gw.post("/v2/conversations/" + conv + "/messages",
                 "{\"content\":\"and in English?\",\"stream\":true}");
         List<JsonNode> events = s.sseJson();
         assertThat(events).anySatisfy(e -> assertThat(e.at("/toolResult/result").asText()).isEqualTo("Beijing: sunny"));
-        assertThat(events.get(events.size() - 1).at("/message/content").asText()).isEqualTo("sunny in Beijing");
+        assertThat(events.get(events.size() - 1).at("/message/content").asText())
+                .isEqualTo("tool said: Beijing: sunny");
         assertThat(fake.lastRequest().json().path("messages").toString()).contains("Beijing: sunny");
     }
 
