@@ -109,11 +109,12 @@ class SubAgentTest {
     void fakeModelParentFansOutThroughTheToolCall() {
         fake.enqueue(FakeReply.toolCalls(List.of(FakeToolCall.of("spawn_agent",
                 "{\"tasks\":[\"子任务1\",\"子任务2\",\"子任务3\"],\"model\":\"builtin/offline\"}"))));
-        fake.enqueue(FakeReply.text("汇总完成"));
+        fake.enqueue(FakeReply.echoToolResult());
         HttpResult turn = gw.post("/v1/chat/completions", "{\"model\":\"fake/fake-model\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"分三步做\"}]}");
         assertThat(turn.status()).as(turn.body()).isEqualTo(200);
-        assertThat(turn.json().at("/choices/0/message/content").asText()).isEqualTo("汇总完成");
+        String answer = turn.json().at("/choices/0/message/content").asText();
+        assertThat(answer).startsWith("tool said: ").contains("子任务1").contains("子任务2").contains("子任务3");
         JsonNode msgs = fake.lastRequest().json().path("messages");
         String toolResult = msgs.get(msgs.size() - 1).path("content").asText();
         assertThat(toolResult).contains("子任务1").contains("子任务2").contains("子任务3");
