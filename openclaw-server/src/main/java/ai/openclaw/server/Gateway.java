@@ -100,6 +100,7 @@ public final class Gateway implements AutoCloseable {
         Database db = openDatabase(config, options.paths());
         warmHttp.join();
         LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        BackgroundWork[] started = new BackgroundWork[1];
         try {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
@@ -111,8 +112,11 @@ public final class Gateway implements AutoCloseable {
             agents.attach(core);
             ConversationService conversations = BudgetedConversations.wrap(core, limits);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
+            BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
+                    options.clock());
+            started[0] = background;
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION, limits, agents);
+                    startedAt, VERSION, limits, background, agents);
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             GatewayHttp http = new GatewayHttp(services);
@@ -141,6 +145,9 @@ public final class Gateway implements AutoCloseable {
                     displayHost(host), port, readyMs, options.paths().stateDir());
             return new Gateway(db, http, services, housekeeping, host, port, token);
         } catch (RuntimeException e) {
+            if (started[0] != null) {
+                started[0].close();
+            }
             db.close();
             throw e;
         }
@@ -205,6 +212,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        services.background().close();
         services.agents().close();
         housekeeping.shutdownNow();
         database.close();

@@ -68,6 +68,11 @@ final class GatewayHttp {
             GatewayStatusRoutes.register(cfg.routes, services, this::port);
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.WebhookRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.CronRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.BatchRoutes.register(cfg.routes, services, this::port);
             ChatCompletionRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AgentRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.gateway.SkillRoutes.register(cfg.routes, services);

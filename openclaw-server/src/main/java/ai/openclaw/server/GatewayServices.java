@@ -23,11 +23,12 @@ import java.util.Objects;
  * @param startedAt when the gateway started
  * @param version the gateway's version, e.g. {@code 2026.11.0}
  * @param limits per-key rate limits and quotas
+ * @param background webhooks, tasks and cron jobs (issue 5)
  * @param agents agents, tools, skills and sub-agents (issue 3)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
                               AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
-                              RateLimiter limits, AgentRuntime agents) {
+                              RateLimiter limits, BackgroundWork background, AgentRuntime agents) {
     /** Validates that every service is present. */
     public GatewayServices {
         Objects.requireNonNull(config, "config");
@@ -39,6 +40,7 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(background, "background");
         Objects.requireNonNull(agents, "agents");
     }
 
