@@ -1,5 +1,6 @@
 package ai.openclaw.server;
 
+import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
 import ai.openclaw.auth.RateLimitConfig;
 import ai.openclaw.auth.RateLimiter;
@@ -104,14 +105,18 @@ public final class Gateway implements AutoCloseable {
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
             RateLimiter limits = RateLimiter.create(RateLimitConfig.from(config), events, options.clock());
-            ConversationService conversations = BudgetedConversations.wrap(ConversationService.create(
-                    db.sessionStore(), catalog, events, options.clock(), ConversationSettings.DEFAULTS), limits);
+            AgentRuntime agents = AgentRuntime.create(config, options.paths(), catalog, db.agentStore(), events,
+                    options.clock(), Executors.newVirtualThreadPerTaskExecutor(), null, db.spawnStore());
+            ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
+                    options.clock(), ConversationSettings.DEFAULTS, agents.engine());
+            agents.attach(core);
+            ConversationService conversations = BudgetedConversations.wrap(core, limits);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
                     options.clock());
             started[0] = background;
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION, limits, background);
+                    startedAt, VERSION, limits, background, agents);
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             GatewayHttp http = new GatewayHttp(services);
@@ -208,6 +213,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         http.stop();
         services.background().close();
+        services.agents().close();
         housekeeping.shutdownNow();
         database.close();
     }

@@ -74,6 +74,10 @@ final class GatewayHttp {
             ai.openclaw.server.api.gateway.CronRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.BatchRoutes.register(cfg.routes, services, this::port);
             ChatCompletionRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.AgentRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.SkillRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));

@@ -1,5 +1,6 @@
 package ai.openclaw.server;
 
+import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
 import ai.openclaw.auth.RateLimiter;
 import ai.openclaw.config.ConfigDocument;
@@ -23,10 +24,11 @@ import java.util.Objects;
  * @param version the gateway's version, e.g. {@code 2026.11.0}
  * @param limits per-key rate limits and quotas
  * @param background webhooks, tasks and cron jobs (issue 5)
+ * @param agents agents, tools, skills and sub-agents (issue 3)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
                               AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
-                              RateLimiter limits, BackgroundWork background) {
+                              RateLimiter limits, BackgroundWork background, AgentRuntime agents) {
     /** Validates that every service is present. */
     public GatewayServices {
         Objects.requireNonNull(config, "config");
@@ -39,6 +41,7 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(background, "background");
+        Objects.requireNonNull(agents, "agents");
     }
 
     /** The largest request body accepted, in bytes. */
