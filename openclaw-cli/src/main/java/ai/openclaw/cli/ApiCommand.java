@@ -3,6 +3,7 @@ package ai.openclaw.cli;
 import ai.openclaw.auth.ApiKey;
 import ai.openclaw.auth.AuthService;
 import ai.openclaw.auth.GeneratedKey;
+import ai.openclaw.auth.KeyLimits;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.server.Gateway;
@@ -38,7 +39,7 @@ final class ApiCommand implements Runnable {
 
     /** {@code api key …}. */
     @Command(name = "key", mixinStandardHelpOptions = true, description = "Generate, list and revoke API keys.",
-            subcommands = {Generate.class, ListKeys.class, Revoke.class})
+            subcommands = {Generate.class, ListKeys.class, Revoke.class, Update.class})
     static final class Key implements Runnable {
         @Override
         public void run() {
@@ -63,11 +64,22 @@ final class ApiCommand implements Runnable {
         @Option(names = "--expires", description = "Lifetime such as 90d, 12h or 30m (default: never).")
         String expires;
 
+        @Option(names = "--limit", paramLabel = "NAME=N", description = "Override one of the plan's rate limits "
+                + "(0 = unlimited), repeatable: requests_per_minute, burst, requests_per_hour, concurrent, batch_size, "
+                + "tokens_per_minute, context_tokens_per_minute, streams.")
+        java.util.Map<String, Long> limits;
+
         @Override
         public Integer call() {
             Duration ttl = expires == null ? null : parseDuration(expires);
             Set<String> s = scopes == null ? Set.of() : new LinkedHashSet<>(scopes);
-            GeneratedKey key = withAuth(a -> a.generate(name, s, plan, ttl));
+            com.fasterxml.jackson.databind.node.ObjectNode l = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode();
+            if (limits != null) {
+                limits.forEach(l::put);
+            }
+            KeyLimits overrides = KeyLimits.fromJson(l, "--limit");
+            GeneratedKey key = withAuth(a -> a.generate(name, s, plan, ttl, overrides));
             System.out.println(key.secret());
             System.err.println("API key '" + name + "' (" + key.key().id() + ") created; it is shown only once");
             return 0;
@@ -87,7 +99,8 @@ final class ApiCommand implements Runnable {
                 String status = k.revokedAt() != null ? "revoked" : k.activeAt(now) ? "active" : "expired";
                 System.out.printf("%-26s %-20s %-18s %-10s %-8s %-34s %s%n", k.id(), k.name(), k.prefix() + "…",
                         k.plan(), status, String.join(",", k.scopes().stream().sorted().toList()),
-                        k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString());
+                        (k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString())
+                                + (k.limits().isEmpty() ? "" : "  limits " + k.limits().toMap(false)));
             }
             return 0;
         }
@@ -104,6 +117,46 @@ final class ApiCommand implements Runnable {
         public Integer call() {
             ApiKey k = withAuth(a -> a.revoke(nameOrId));
             System.out.println("revoked API key '" + k.name() + "' (" + k.id() + ")");
+            return 0;
+        }
+    }
+
+    /** {@code api key update NAME_OR_ID [--plan P] [--limit NAME=N]… [--clear-limits]}. */
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change a key's plan or rate-limit overrides; applies from its next request.")
+    static final class Update implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME_OR_ID")
+        String nameOrId;
+
+        @Option(names = "--plan", description = "New plan: free, pro, enterprise.")
+        String plan;
+
+        @Option(names = "--limit", paramLabel = "NAME=N", description = "Set one override (0 = unlimited), "
+                + "repeatable; the others are kept.")
+        java.util.Map<String, Long> limits;
+
+        @Option(names = "--clear-limits", description = "Drop every override (back to the plan's limits).")
+        boolean clear;
+
+        @Override
+        public Integer call() {
+            ApiKey k = withAuth(a -> {
+                KeyLimits next = null;
+                if (clear || limits != null) {
+                    com.fasterxml.jackson.databind.node.ObjectNode l = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .createObjectNode();
+                    if (!clear) {
+                        a.find(nameOrId).limits().toMap(false).forEach(l::put);
+                    }
+                    if (limits != null) {
+                        limits.forEach(l::put);
+                    }
+                    next = KeyLimits.fromJson(l, "--limit");
+                }
+                return a.update(nameOrId, plan, next);
+            });
+            System.out.println("updated API key '" + k.name() + "' (" + k.id() + "): plan " + k.plan()
+                    + (k.limits().isEmpty() ? "" : ", limits " + k.limits().toMap(false)));
             return 0;
         }
     }

@@ -17,9 +17,10 @@ import java.util.Set;
  * @param lastUsedAt when it last authenticated a request, or null
  * @param expiresAt when it stops working, or null for never
  * @param revokedAt when it was revoked, or null
+ * @param limits this key's overrides of its plan's rate limits; never null
  */
 public record ApiKey(String id, String name, String prefix, String hash, Set<String> scopes, String plan,
-                     Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+                     Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt, KeyLimits limits) {
     /** Validates the required fields and copies the scopes. */
     public ApiKey {
         Objects.requireNonNull(id, "id");
@@ -29,6 +30,18 @@ public record ApiKey(String id, String name, String prefix, String hash, Set<Str
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(createdAt, "createdAt");
+        limits = limits == null ? KeyLimits.NONE : limits;
+    }
+
+    /** A key without limit overrides. */
+    public ApiKey(String id, String name, String prefix, String hash, Set<String> scopes, String plan,
+                  Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+        this(id, name, prefix, hash, scopes, plan, createdAt, lastUsedAt, expiresAt, revokedAt, KeyLimits.NONE);
+    }
+
+    /** This key's status at {@code now}: {@code active}, {@code revoked} or {@code expired}. */
+    public String statusAt(Instant now) {
+        return revokedAt != null ? "revoked" : activeAt(now) ? "active" : "expired";
     }
 
     /** Whether the key authenticates at {@code now}: not revoked and not expired. */

@@ -25,4 +25,7 @@ public interface ApiKeyStore {
 
     /** Records that the key authenticated a request at {@code at}. */
     void touch(String id, Instant at);
+
+    /** Sets a key's plan and limit overrides; false if no key has this id. */
+    boolean updateLimits(String id, String plan, KeyLimits limits);
 }

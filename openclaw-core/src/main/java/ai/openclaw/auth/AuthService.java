@@ -32,7 +32,34 @@ public interface AuthService {
      * @param expiresIn how long it works, or null for no expiry
      * @throws OpenClawException INVALID_REQUEST for a bad name, scope or plan; CONFLICT if the name is taken
      */
-    GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn);
+    default GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn) {
+        return generate(name, scopes, plan, expiresIn, KeyLimits.NONE);
+    }
+
+    /**
+     * Generates a new API key with its own rate-limit overrides.
+     *
+     * @param limits overrides of the plan's limits, or null for none
+     * @throws OpenClawException as {@link #generate(String, Set, String, Duration)}
+     */
+    GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn, KeyLimits limits);
+
+    /**
+     * The key with this id, else the active (or newest) key with this name.
+     *
+     * @throws OpenClawException NOT_FOUND if no key has that name or id
+     */
+    ApiKey find(String nameOrId);
+
+    /**
+     * Changes a key's plan and limit overrides; takes effect on its next request.
+     *
+     * @param nameOrId the key
+     * @param plan the new plan, or null to keep it
+     * @param limits the new overrides (replacing the old ones), or null to keep them
+     * @throws OpenClawException NOT_FOUND for an unknown key; INVALID_REQUEST for an unknown plan
+     */
+    ApiKey update(String nameOrId, String plan, KeyLimits limits);
 
     /** Every key, newest first (hashes included, secrets never). */
     List<ApiKey> list();

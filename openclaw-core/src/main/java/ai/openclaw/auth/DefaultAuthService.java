@@ -69,11 +69,12 @@ final class DefaultAuthService implements AuthService {
             touched.put(key.id(), now);
             store.touch(key.id(), now);
         }
-        return Optional.of(new Principal(key.id(), key.name(), key.scopes(), key.plan()));
+        return Optional.of(new Principal(key.id(), key.name(), key.scopes(), key.plan(), key.limits()));
     }
 
     @Override
-    public GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn) {
+    public GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn,
+                                 KeyLimits limits) {
         if (name == null || name.isBlank() || name.length() > 64 || !name.strip().equals(name)) {
             throw OpenClawException.invalid("key name must be 1-64 characters without leading or trailing spaces");
         }
@@ -84,10 +85,7 @@ final class DefaultAuthService implements AuthService {
                         + String.join(", ", Scopes.ALL.stream().sorted().toList()));
             }
         }
-        String p = plan == null ? "free" : plan;
-        if (!PLANS.contains(p)) {
-            throw OpenClawException.invalid("unknown plan '" + p + "'; known plans: free, pro, enterprise");
-        }
+        String p = checkPlan(plan == null ? "free" : plan);
         if (expiresIn != null && (expiresIn.isNegative() || expiresIn.isZero())) {
             throw OpenClawException.invalid("key expiry must be positive");
         }
@@ -97,7 +95,7 @@ final class DefaultAuthService implements AuthService {
         String secret = KEY_PREFIX + Ids.newSecret(40);
         Instant now = clock.instant();
         ApiKey key = new ApiKey(Ids.newId("key"), name, secret.substring(0, KEY_PREFIX.length() + 4),
-                sha256Hex(secret), s, p, now, null, expiresIn == null ? null : now.plus(expiresIn), null);
+                sha256Hex(secret), s, p, now, null, expiresIn == null ? null : now.plus(expiresIn), null, limits);
         store.insert(key);
         return new GeneratedKey(key, secret);
     }
@@ -108,16 +106,38 @@ final class DefaultAuthService implements AuthService {
     }
 
     @Override
-    public ApiKey revoke(String nameOrId) {
+    public ApiKey find(String nameOrId) {
         List<ApiKey> keys = store.list();
-        ApiKey key = keys.stream().filter(k -> k.id().equals(nameOrId)).findFirst()
+        return keys.stream().filter(k -> k.id().equals(nameOrId)).findFirst()
                 .or(() -> keys.stream().filter(k -> k.name().equals(nameOrId) && k.revokedAt() == null).findFirst())
                 .or(() -> keys.stream().filter(k -> k.name().equals(nameOrId)).findFirst())
                 .orElseThrow(() -> OpenClawException.notFound("API key", nameOrId));
+    }
+
+    @Override
+    public ApiKey revoke(String nameOrId) {
+        ApiKey key = find(nameOrId);
         Instant now = clock.instant();
         store.revoke(key.id(), now);
         return new ApiKey(key.id(), key.name(), key.prefix(), key.hash(), key.scopes(), key.plan(), key.createdAt(),
-                key.lastUsedAt(), key.expiresAt(), key.revokedAt() == null ? now : key.revokedAt());
+                key.lastUsedAt(), key.expiresAt(), key.revokedAt() == null ? now : key.revokedAt(), key.limits());
+    }
+
+    @Override
+    public ApiKey update(String nameOrId, String plan, KeyLimits limits) {
+        ApiKey key = find(nameOrId);
+        String p = plan == null ? key.plan() : checkPlan(plan);
+        KeyLimits l = limits == null ? key.limits() : limits;
+        store.updateLimits(key.id(), p, l);
+        return new ApiKey(key.id(), key.name(), key.prefix(), key.hash(), key.scopes(), p, key.createdAt(),
+                key.lastUsedAt(), key.expiresAt(), key.revokedAt(), l);
+    }
+
+    private static String checkPlan(String p) {
+        if (!PLANS.contains(p)) {
+            throw OpenClawException.invalid("unknown plan '" + p + "'; known plans: free, pro, enterprise");
+        }
+        return p;
     }
 
     static String sha256Hex(String secret) {

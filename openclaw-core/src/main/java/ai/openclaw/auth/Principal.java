@@ -11,8 +11,9 @@ import java.util.Set;
  * @param name a display name
  * @param scopes what the caller may do
  * @param plan the rate-limit plan
+ * @param limits the key's own overrides of its plan's limits; never null
  */
-public record Principal(String id, String name, Set<String> scopes, String plan) {
+public record Principal(String id, String name, Set<String> scopes, String plan, KeyLimits limits) {
     /** The gateway token's holder: every scope. */
     public static final Principal GATEWAY = new Principal(Session.GATEWAY_OWNER, "gateway token", Scopes.ALL,
             "enterprise");
@@ -23,6 +24,12 @@ public record Principal(String id, String name, Set<String> scopes, String plan)
         Objects.requireNonNull(name, "name");
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(plan, "plan");
+        limits = limits == null ? KeyLimits.NONE : limits;
+    }
+
+    /** A principal without limit overrides. */
+    public Principal(String id, String name, Set<String> scopes, String plan) {
+        this(id, name, scopes, plan, KeyLimits.NONE);
     }
 
     /** Whether the caller holds the scope ({@link Scopes#ADMIN} holds all). */

@@ -90,7 +90,7 @@ public record GatewayConfig(int port, String bind, String token, boolean corsEna
             throw new IllegalArgumentException("config: " + path + " must be a mapping");
         }
         String api = text(p, "api", ProviderConfig.OPENAI_COMPLETIONS);
-        String baseUrl = text(p, "baseUrl", text(p, "base_url", null));
+        String baseUrl = text(p, "baseUrl", text(p, "base_url", text(p, "path", null)));
         String apiKey = text(p, "apiKey", text(p, "api_key", null));
         List<String> models = new ArrayList<>();
         p.path("models").forEach(m -> models.add(m.isObject() ? m.path("id").asText() : m.asText()));

@@ -9,8 +9,9 @@ import java.util.Objects;
  * One entry of {@code models.providers} in config.yaml (DESIGN.md §4).
  *
  * @param name the provider name used in {@code provider/model} ids; never blank
- * @param api {@code openai-completions} or {@code anthropic-messages}
- * @param baseUrl the API base URL, or null for the API's public default
+ * @param api {@code openai-completions}, {@code anthropic-messages} or {@code local-gguf}
+ * @param baseUrl the API base URL, or null for the API's public default; for {@code local-gguf} the model file
+ *     path (config {@code path})
  * @param apiKey the API key, or null (local servers such as Ollama need none)
  * @param models model names this provider serves (listed by {@code /v1/models}); may be empty
  * @param timeout how long one call may take
@@ -22,14 +23,21 @@ public record ProviderConfig(String name, String api, String baseUrl, String api
     public static final String OPENAI_COMPLETIONS = "openai-completions";
     /** Anthropic's messages wire API. */
     public static final String ANTHROPIC_MESSAGES = "anthropic-messages";
+    /** A local GGUF model file run in-process with llama.cpp (config {@code path}). */
+    public static final String LOCAL_GGUF = "local-gguf";
 
     /** Validates the fields and copies the collections. */
     public ProviderConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(api, "api");
-        if (!api.equals(OPENAI_COMPLETIONS) && !api.equals(ANTHROPIC_MESSAGES)) {
+        if (!api.equals(OPENAI_COMPLETIONS) && !api.equals(ANTHROPIC_MESSAGES) && !api.equals(LOCAL_GGUF)) {
             throw new IllegalArgumentException("config: models.providers." + name + ".api must be '"
-                    + OPENAI_COMPLETIONS + "' or '" + ANTHROPIC_MESSAGES + "', got '" + api + "'");
+                    + OPENAI_COMPLETIONS + "', '" + ANTHROPIC_MESSAGES + "' or '" + LOCAL_GGUF + "', got '" + api
+                    + "'");
+        }
+        if (api.equals(LOCAL_GGUF) && (baseUrl == null || baseUrl.isBlank())) {
+            throw new IllegalArgumentException("config: models.providers." + name + ".path (the .gguf file) is "
+                    + "required for api local-gguf");
         }
         models = List.copyOf(models);
         Objects.requireNonNull(timeout, "timeout");

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param temperature sampling temperature in [0, 2], or null for the provider's default
  * @param maxTokens the most completion tokens to generate, or null for the provider's default
  * @param timeout how long to wait for the whole answer; positive
+ * @param tools the tools the model may call; never null, empty for none
  */
 public record ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens,
-                          Duration timeout) {
+                          Duration timeout, List<ToolSpec> tools) {
     /** Default time allowed for one model call. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
@@ -35,11 +36,28 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    /** A request without tools. */
+    public ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens,
+                       Duration timeout) {
+        this(model, messages, temperature, maxTokens, timeout, List.of());
     }
 
     /** A request with provider defaults for sampling and {@link #DEFAULT_TIMEOUT}. */
     public static ChatRequest of(String model, List<ChatMessage> messages) {
         return new ChatRequest(model, messages, null, null, DEFAULT_TIMEOUT);
+    }
+
+    /** The tool with this name among {@link #tools()}, or null. */
+    public ToolSpec tool(String name) {
+        for (ToolSpec t : tools) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The text of the last user message, or "" when there is none. */

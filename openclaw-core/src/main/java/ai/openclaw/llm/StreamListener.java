@@ -3,6 +3,7 @@ package ai.openclaw.llm;
 /**
  * Receives a streamed answer piece by piece, on the thread that called
  * {@link ChatModel#stream(ChatRequest, StreamListener)} or on a provider thread; calls never overlap.
+ * Only {@link #onText} is required; the tool-call methods default to doing nothing.
  */
 @FunctionalInterface
 public interface StreamListener {
@@ -12,4 +13,34 @@ public interface StreamListener {
      * @param delta a non-empty piece of text
      */
     void onText(String delta);
+
+    /**
+     * Called as a tool call's arguments arrive in fragments (providers that stream tool calls).
+     *
+     * @param index the call's position in the answer, from 0
+     * @param id the call id, or null when not yet known
+     * @param name the tool name, or null when not yet known
+     * @param argumentsDelta the next fragment of the arguments JSON; never null (may be empty)
+     */
+    default void onToolCallDelta(int index, String id, String name, String argumentsDelta) {
+    }
+
+    /**
+     * Called when a tool call is complete and about to run (the agent loop's "tool call started" event).
+     *
+     * @param call the complete call
+     */
+    default void onToolCall(ToolCall call) {
+    }
+
+    /**
+     * Called when a tool call has run (the agent loop's "tool result" event).
+     *
+     * @param call the call
+     * @param result the result text sent back to the model
+     * @param error whether the tool failed (the text then explains why)
+     * @param millis how long it ran, in milliseconds
+     */
+    default void onToolResult(ToolCall call, String result, boolean error, long millis) {
+    }
 }

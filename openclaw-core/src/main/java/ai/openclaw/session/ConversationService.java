@@ -82,6 +82,21 @@ public interface ConversationService {
      */
     static ConversationService create(SessionStore store, ModelCatalog models, EventBus events, Clock clock,
                                       ConversationSettings settings) {
-        return new DefaultConversationService(store, models, events, clock, settings);
+        return new DefaultConversationService(store, models, events, clock, settings, null);
+    }
+
+    /**
+     * The default implementation with a custom turn engine (e.g. the agent loop).
+     *
+     * @param store where sessions and messages live
+     * @param models the configured models
+     * @param events where {@code message.received}/{@code message.sent}/{@code conversation.created} go
+     * @param clock the time source for timestamps and expiry
+     * @param settings turn tuning
+     * @param engine answers turns; null for {@link TurnEngine#singleCall(ModelCatalog)}
+     */
+    static ConversationService create(SessionStore store, ModelCatalog models, EventBus events, Clock clock,
+                                      ConversationSettings settings, TurnEngine engine) {
+        return new DefaultConversationService(store, models, events, clock, settings, engine);
     }
 }

@@ -31,17 +31,21 @@ final class DefaultConversationService implements ConversationService {
     private final EventBus events;
     private final Clock clock;
     private final ConversationSettings settings;
+    private final TurnEngine engine;
     private final TurnQueue queue = new TurnQueue();
+    private final HistoryCache historyCache;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastContextTokens = new AtomicLong();
 
     DefaultConversationService(SessionStore store, ModelCatalog models, EventBus events, Clock clock,
-                               ConversationSettings settings) {
+                               ConversationSettings settings, TurnEngine engine) {
         this.store = Objects.requireNonNull(store, "store");
         this.models = Objects.requireNonNull(models, "models");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.engine = engine == null ? TurnEngine.singleCall(models) : engine;
+        this.historyCache = new HistoryCache(4096, Math.max(1, settings.historyLimit()));
     }
 
     @Override
@@ -58,6 +62,7 @@ final class DefaultConversationService implements ConversationService {
                     throw OpenClawException.conflict("session '" + id + "' already exists");
                 }
                 store.delete(id);
+                historyCache.remove(id);
             }
             store.create(session);
             publish("conversation.created", Map.of("session_id", id, "agent_id", session.agentId()));
@@ -78,7 +83,10 @@ final class DefaultConversationService implements ConversationService {
     @Override
     public void deleteSession(String id, String owner) {
         getSession(id, owner);
-        queue.run(id, () -> store.delete(id));
+        queue.run(id, () -> {
+            historyCache.remove(id);
+            return store.delete(id);
+        });
     }
 
     @Override
@@ -113,7 +121,10 @@ final class DefaultConversationService implements ConversationService {
         ResolvedModel requested = request.model() == null ? null : models.resolve(request.model());
         return queue.run(id, () -> {
             Instant now = clock.instant();
-            Optional<Session> stored = store.find(id);
+            // A template carrying this very id means the caller just generated it: no row can exist, skip the read
+            // (an id clash would still fail the insert with CONFLICT).
+            boolean knownNew = request.createIfMissing() && id.equals(request.template().id());
+            Optional<Session> stored = knownNew ? Optional.empty() : store.find(id);
             if (stored.isPresent() && !owns(stored.get(), request.owner())) {
                 throw OpenClawException.notFound("session", id);
             }
@@ -123,47 +134,73 @@ final class DefaultConversationService implements ConversationService {
                 throw OpenClawException.notFound("session", id);
             }
             Session session = create ? newSession(request.template(), id, now) : stored.get();
-            ResolvedModel model = requested != null ? requested : models.resolve(session.model());
-            List<ChatMessage> prompt = new ArrayList<>();
-            if (settings.systemPrompt() != null) {
-                prompt.add(ChatMessage.system(settings.systemPrompt()));
-            }
+            List<Message> history = List.of();
             if (!create && settings.historyLimit() > 0) {
-                for (Message m : store.history(id, settings.historyLimit())) {
-                    prompt.add(m.toChatMessage());
+                history = historyCache.get(id, session.messageCount(), settings.historyLimit());
+                if (history == null) {
+                    history = store.history(id, settings.historyLimit());
+                    historyCache.put(id, session.messageCount(), history);
                 }
             }
-            prompt.addAll(request.input());
-            ChatRequest call = new ChatRequest(model.id().model(), prompt, request.temperature(),
-                    request.maxTokens(), settings.modelTimeout());
+            TurnPlan plan = new TurnPlan(session, requested, history, request.input(), request.temperature(),
+                    request.maxTokens(), settings.modelTimeout(), settings.systemPrompt());
             inFlight.incrementAndGet();
-            long start = System.nanoTime();
-            ChatResponse response;
+            TurnOutcome outcome;
             try {
-                response = listener == null ? model.chatModel().chat(call) : model.chatModel().stream(call, listener);
+                outcome = engine.run(plan, listener);
             } finally {
                 inFlight.decrementAndGet();
             }
-            long providerNanos = System.nanoTime() - start;
+            ResolvedModel model = outcome.model();
+            long providerNanos = outcome.providerNanos();
             Instant at = clock.instant();
-            List<Message> stored2 = new ArrayList<>(request.input().size() + 1);
+            List<Message> stored2 = new ArrayList<>(request.input().size() + outcome.steps().size() + 1);
             for (ChatMessage in : request.input()) {
                 stored2.add(new Message(Ids.newId("msg"), id, in.role(), in.content(), request.messageType(), null,
                         Usage.ZERO, now));
             }
+            for (ChatMessage step : outcome.steps()) {
+                stored2.add(new Message(Ids.newId("msg"), id, step.role(), ToolMessages.encode(step),
+                        ToolMessages.typeOf(step), step.role() == Role.ASSISTANT ? model.id().toString() : null,
+                        Usage.ZERO, at));
+            }
+            if (outcome.failure() != null) {
+                stored2.add(new Message(Ids.newId("msg"), id, Role.ASSISTANT, outcome.failure().getMessage(),
+                        ToolMessages.ERROR, model.id().toString(), outcome.usage(), at));
+                Session after = session.afterTurn(stored2.size(), at);
+                historyCache.remove(id);
+                if (expired) {
+                    store.delete(id);
+                }
+                store.appendTurn(after, create, stored2);
+                throw outcome.failure();
+            }
+            ChatResponse response = outcome.response();
             Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, response.text(), "text",
-                    model.id().toString(), response.usage(), at);
+                    model.id().toString(), outcome.usage(), at);
             stored2.add(reply);
             Session after = session.afterTurn(stored2.size(), at);
             if (expired) {
                 store.delete(id);
+                historyCache.remove(id);
             }
-            store.appendTurn(after, create, stored2);
+            try {
+                store.appendTurn(after, create, stored2);
+            } catch (RuntimeException e) {
+                historyCache.remove(id);
+                throw e;
+            }
+            if (create) {
+                historyCache.put(id, after.messageCount(), stored2);
+            } else {
+                historyCache.append(id, session.messageCount(), after.messageCount(), stored2);
+            }
             lastContextTokens.set(response.usage().inputTokens());
+            List<Message> inputs = stored2.subList(0, request.input().size());
             if (create) {
                 publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()));
             }
-            for (Message m : stored2.subList(0, stored2.size() - 1)) {
+            for (Message m : inputs) {
                 if (m.role() == Role.USER) {
                     publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
                             m.content(), "channel", "api"));
@@ -171,8 +208,8 @@ final class DefaultConversationService implements ConversationService {
             }
             publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),
                     "model", reply.model()));
-            return new TurnResult(after, create, stored2.subList(0, stored2.size() - 1), reply, model.id(),
-                    response.model(), response.usage(), providerNanos, model.provider().offline(),
+            return new TurnResult(after, create, inputs, reply, model.id(),
+                    response.model(), outcome.usage(), providerNanos, model.provider().offline(),
                     response.finishReason());
         });
     }

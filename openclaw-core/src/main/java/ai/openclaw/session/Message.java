@@ -33,6 +33,6 @@ public record Message(String id, String sessionId, Role role, String content, St
 
     /** This message as model input. */
     public ChatMessage toChatMessage() {
-        return new ChatMessage(role, content);
+        return ToolMessages.decode(this);
     }
 }

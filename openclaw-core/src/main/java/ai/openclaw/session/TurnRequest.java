@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param owner the caller's owner id (only this owner's sessions are visible), or null for unrestricted
  * @param createIfMissing whether an unknown session id is created (session keys such as {@code default}),
  *     rather than refused with NOT_FOUND
- * @param template the session to create when it is missing; its owner must be set when creating
+ * @param template the session to create when it is missing; its owner must be set when creating. A template whose
+ *     id equals {@code sessionId} asserts that the id was just generated (the session cannot exist yet), which
+ *     saves a lookup
  * @param model a {@code provider/model} or bare model name for this turn, or null for the session's model
  * @param input the new messages, usually one user message; at least one
  * @param temperature sampling temperature in [0, 2], or null

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * {@code builtin/offline}: the honest offline responder used when no provider is configured. It is not a
  * language model and says so in every reply, along with how to configure one, so that every API works on a
  * fresh machine without network (DESIGN.md §4).
+ *
+ * <p>So that the agent loop works offline, it calls a tool when the last user message has a fixed form and the
+ * tool is offered: {@code /skill NAME ARG…} (arguments {@code {"args":[ARG…]}}), {@code /memory search QUERY},
+ * {@code /memory add TEXT}, {@code /tool NAME {json}}. Once the tool results are back it answers with them.
  */
 final class BuiltinOfflineModel implements ChatModel {
     /** The provider name. */
@@ -23,18 +27,36 @@ final class BuiltinOfflineModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        ChatResponse tools = OfflineToolCalls.answer(request);
+        if (tools != null) {
+            return tools;
+        }
         String text = reply(request);
         return new ChatResponse(text, PROVIDER + "/" + MODEL, usage(request, text), "stop");
     }
 
     @Override
     public ChatResponse stream(ChatRequest request, StreamListener listener) {
+        ChatResponse tools = OfflineToolCalls.answer(request);
+        if (tools != null) {
+            if (!tools.hasToolCalls()) {
+                streamWords(tools.text(), listener);
+            }
+            return tools;
+        }
         String text = reply(request);
         Matcher m = WORDS.matcher(text);
         while (m.find()) {
             listener.onText(m.group());
         }
         return new ChatResponse(text, PROVIDER + "/" + MODEL, usage(request, text), "stop");
+    }
+
+    private static void streamWords(String text, StreamListener listener) {
+        Matcher m = WORDS.matcher(text);
+        while (m.find()) {
+            listener.onText(m.group());
+        }
     }
 
     private static String reply(ChatRequest request) {
@@ -48,7 +70,7 @@ final class BuiltinOfflineModel implements ChatModel {
                 + "(for example an OpenAI-compatible baseUrl and apiKey) and set models.default to provider/model.";
     }
 
-    private static Usage usage(ChatRequest request, String text) {
+    static Usage usage(ChatRequest request, String text) {
         int in = 0;
         for (var m : request.messages()) {
             in += Usage.estimateTokens(m.content());

@@ -8,8 +8,12 @@ import ai.openclaw.llm.ChatRequest;
 import ai.openclaw.llm.ChatResponse;
 import ai.openclaw.llm.StreamListener;
 import ai.openclaw.llm.Usage;
+import ai.openclaw.llm.ToolCall;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -73,6 +77,25 @@ final class LangChainChatModel implements ChatModel {
             }
 
             @Override
+            public void onPartialToolCall(PartialToolCall partial) {
+                if (!open.get()) {
+                    return;
+                }
+                try {
+                    listener.onToolCallDelta(partial.index(), partial.id(), partial.name(),
+                            partial.partialArguments() == null ? "" : partial.partialArguments());
+                } catch (RuntimeException e) {
+                    open.set(false);
+                    done.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void onCompleteToolCall(CompleteToolCall complete) {
+                // the complete calls arrive again with the final response
+            }
+
+            @Override
             public void onCompleteResponse(dev.langchain4j.model.chat.response.ChatResponse response) {
                 done.complete(response);
             }
@@ -115,11 +138,21 @@ final class LangChainChatModel implements ChatModel {
             messages.add(switch (m.role()) {
                 case SYSTEM -> SystemMessage.from(m.content());
                 case USER -> UserMessage.from(m.content());
-                case ASSISTANT -> AiMessage.from(m.content());
-                case TOOL -> UserMessage.from("[tool result] " + m.content());
+                case ASSISTANT -> m.hasToolCalls()
+                        ? AiMessage.builder().text(m.content().isEmpty() ? null : m.content())
+                                .toolExecutionRequests(m.toolCalls().stream().map(ToolSchemas::toRequest).toList())
+                                .build()
+                        : AiMessage.from(m.content());
+                case TOOL -> m.toolCallId() == null ? UserMessage.from("[tool result] " + m.content())
+                        : ToolExecutionResultMessage.from(m.toolCallId(), m.toolName() == null ? "tool"
+                                : m.toolName(), m.content());
             });
         }
-        return dev.langchain4j.model.chat.request.ChatRequest.builder()
+        var builder = dev.langchain4j.model.chat.request.ChatRequest.builder();
+        if (!request.tools().isEmpty()) {
+            builder.toolSpecifications(request.tools().stream().map(ToolSchemas::toSpecification).toList());
+        }
+        return builder
                 .messages(messages)
                 .modelName(request.model())
                 .temperature(request.temperature())
@@ -150,6 +183,12 @@ final class LangChainChatModel implements ChatModel {
             case CONTENT_FILTER -> "content_filter";
             default -> "stop";
         };
-        return new ChatResponse(text, model, new Usage(in, out), finish);
+        List<ToolCall> calls = response.aiMessage() == null || !response.aiMessage().hasToolExecutionRequests()
+                ? List.of() : response.aiMessage().toolExecutionRequests().stream().map(ToolSchemas::fromRequest)
+                .toList();
+        if (!calls.isEmpty()) {
+            finish = "tool_calls";
+        }
+        return new ChatResponse(text, model, new Usage(in, out), finish, calls);
     }
 }

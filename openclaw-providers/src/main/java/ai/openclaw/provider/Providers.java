@@ -89,6 +89,8 @@ public final class Providers {
                         .customHeaders(p.headers()).build();
                 return new LangChainChatModel(p.name(), sync, stream, timeout);
             }
+            case ProviderConfig.LOCAL_GGUF:
+                return new LocalGgufChatModel(p.name(), java.nio.file.Path.of(p.baseUrl()), timeout, 2048);
             default:
                 throw new IllegalArgumentException("unknown provider api '" + p.api() + "'");
         }

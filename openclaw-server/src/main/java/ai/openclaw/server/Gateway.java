@@ -1,12 +1,16 @@
 package ai.openclaw.server;
 
+import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
+import ai.openclaw.auth.RateLimitConfig;
+import ai.openclaw.auth.RateLimiter;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
 import ai.openclaw.memory.engine.MemoryEngine;
 import ai.openclaw.provider.Providers;
+import ai.openclaw.server.access.BudgetedConversations;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.ConversationSettings;
@@ -93,8 +97,14 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        // Start-up runs two slow, independent inits in parallel: the HTTP stack's class loading (on a helper
+        // thread) and the database open + migration (here).
+        java.util.concurrent.CompletableFuture<Void> warmHttp = java.util.concurrent.CompletableFuture.runAsync(
+                GatewayHttp::warmUp);
         Database db = openDatabase(config, options.paths());
+        warmHttp.join();
         LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        BackgroundWork[] started = new BackgroundWork[1];
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "openclaw-housekeeping");
             t.setDaemon(true);
@@ -106,11 +116,20 @@ public final class Gateway implements AutoCloseable {
                     config.tree().path("memory"), options.clock(), housekeeping);
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
-            ConversationService conversations = ConversationService.create(db.sessionStore(), catalog, events,
-                    options.clock(), ConversationSettings.DEFAULTS);
+            RateLimiter limits = RateLimiter.create(RateLimitConfig.from(config), events, options.clock());
+            AgentRuntime agents = AgentRuntime.create(config, options.paths(), catalog, db.agentStore(), events,
+                    options.clock(), Executors.newVirtualThreadPerTaskExecutor(),
+                    ai.openclaw.memory.MemoryToolPort.of(memory.service()), db.spawnStore());
+            ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
+                    options.clock(), ConversationSettings.DEFAULTS, agents.engine());
+            agents.attach(core);
+            ConversationService conversations = BudgetedConversations.wrap(core, limits);
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
+            BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
+                    options.clock());
+            started[0] = background;
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION, memory.service());
+                    startedAt, VERSION, limits, background, agents, memory.service());
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             GatewayHttp http = new GatewayHttp(services);
@@ -134,6 +153,9 @@ public final class Gateway implements AutoCloseable {
                     displayHost(host), port, readyMs, options.paths().stateDir());
             return new Gateway(db, http, services, housekeeping, memory, host, port, token);
         } catch (RuntimeException e) {
+            if (started[0] != null) {
+                started[0].close();
+            }
             housekeeping.shutdownNow();
             if (memory != null) {
                 memory.close();
@@ -193,6 +215,11 @@ public final class Gateway implements AutoCloseable {
         return memory;
     }
 
+    /** Every registered HTTP route as {@code METHOD path} (e.g. {@code GET /api/v1/sessions/{id}}), for tests. */
+    public java.util.List<String> routes() {
+        return http.routes();
+    }
+
     /** The wired services (for tests and embedding). */
     public GatewayServices services() {
         return services;
@@ -202,6 +229,8 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        services.background().close();
+        services.agents().close();
         housekeeping.shutdownNow();
         try {
             // let a running memory job (workspace sync, index commit) finish before its index and database close

@@ -3,9 +3,13 @@ package ai.openclaw.server;
 import ai.openclaw.error.ErrorCode;
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.server.api.gateway.GatewayMemoryRoutes;
+import ai.openclaw.server.access.AccessControl;
+import ai.openclaw.server.access.ConnectionLimits;
+import ai.openclaw.server.access.Cors;
 import ai.openclaw.server.api.gateway.GatewayMessageRoutes;
 import ai.openclaw.server.api.gateway.GatewaySessionRoutes;
 import ai.openclaw.server.api.gateway.GatewayStatusRoutes;
+import ai.openclaw.server.api.keys.KeyRoutes;
 import ai.openclaw.server.api.openai.ChatCompletionRoutes;
 import ai.openclaw.server.api.system.HealthRoutes;
 import ai.openclaw.server.api.tasks.TasksSessionRoutes;
@@ -16,17 +20,37 @@ import ai.openclaw.server.http.Http;
 import ai.openclaw.util.Ids;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Assembles the Javalin server: cross-cutting filters (request id, auth, CORS), every dialect's routes, errors. */
+/**
+ * Assembles the Javalin server: cross-cutting filters (request id, then {@link AccessControl}: CORS, auth, rate
+ * limits), connection limits, every dialect's routes, errors.
+ */
 final class GatewayHttp {
     private final GatewayServices services;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final AccessControl access;
     private Javalin app;
 
     GatewayHttp(GatewayServices services) {
         this.services = services;
+        java.util.Set<String> proxies = new java.util.HashSet<>();
+        services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
+        this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config()),
+                HealthRoutes.PUBLIC_PATHS, proxies);
+    }
+
+    /** Loads and initialises the HTTP stack's classes (Javalin, Jetty) without listening, to overlap start-up work. */
+    static void warmUp() {
+        try {
+            Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.concurrency.useVirtualThreads = true;
+                cfg.routes.get("/", ctx -> ctx.result(""));
+            });
+        } catch (RuntimeException e) {
+            // only an optimisation
+        }
     }
 
     /** Starts listening; returns the bound port. */
@@ -37,16 +61,28 @@ final class GatewayHttp {
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.maxRequestSize = services.maxBodyBytes();
             cfg.router.ignoreTrailingSlashes = true;
+            ConnectionLimits.from(services.config()).apply(cfg);
             cfg.routes.before(this::before);
+            cfg.routes.after(access::after);
             HealthRoutes.register(cfg.routes, services.version(), ready::get);
             GatewayMessageRoutes.register(cfg.routes, services);
             GatewaySessionRoutes.register(cfg.routes, services);
             GatewayStatusRoutes.register(cfg.routes, services, this::port);
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.WebhookRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.CronRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.BatchRoutes.register(cfg.routes, services, this::port);
             ChatCompletionRoutes.register(cfg.routes, services);
             GatewayMemoryRoutes.register(cfg.routes, services);
             MemoryRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.AgentRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.SkillRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
+            KeyRoutes.register(cfg.routes, services);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
@@ -75,66 +111,15 @@ final class GatewayHttp {
         }
         ctx.header("X-Request-ID", requestId);
         ctx.header("OpenClaw-Version", Http.API_VERSION);
-        if (cors(ctx)) {
-            return;
-        }
-        if (HealthRoutes.PUBLIC_PATHS.contains(ctx.path())) {
-            return;
-        }
-        String credential = credential(ctx);
-        if (credential == null) {
-            throw OpenClawException.unauthorized("missing credentials: send 'Authorization: Bearer <token or API key>' "
-                    + "or 'X-API-Key: <API key>'");
-        }
-        ctx.attribute(Http.PRINCIPAL, services.auth().authenticate(credential)
-                .orElseThrow(() -> OpenClawException.unauthorized("invalid, revoked or expired credentials")));
+        access.before(ctx);
     }
 
-    /** Answers CORS preflights and sets CORS headers for allowed origins; true when the request is done. */
-    private boolean cors(Context ctx) {
-        String origin = ctx.header("Origin");
-        boolean preflight = ctx.method().name().equals("OPTIONS");
-        if (!services.config().corsEnabled() || origin == null) {
-            return false;
-        }
-        boolean allowed = services.config().corsOrigins().contains(origin) || services.config().corsOrigins()
-                .contains("*");
-        if (allowed) {
-            boolean wildcard = services.config().corsOrigins().contains("*");
-            ctx.header("Access-Control-Allow-Origin", wildcard ? "*" : origin);
-            ctx.header("Vary", "Origin");
-            ctx.header("Access-Control-Expose-Headers", "X-Request-ID, OpenClaw-Version, Retry-After, "
-                    + "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, " + Http.OVERHEAD_HEADER);
-            if (!wildcard) {
-                ctx.header("Access-Control-Allow-Credentials", "true");
-            }
-        }
-        if (preflight && ctx.header("Access-Control-Request-Method") != null) {
-            if (allowed) {
-                ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-                ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-API-Key, X-Request-ID, "
-                        + "OpenClaw-Version, " + ChatCompletionRoutes.SESSION_HEADER);
-                ctx.header("Access-Control-Max-Age", "600");
-            }
-            ctx.status(allowed ? 204 : 403);
-            ctx.attribute(Http.RENDERED, Boolean.TRUE);
-            ctx.skipRemainingHandlers();
-            return true;
-        }
-        return false;
-    }
-
-    private static String credential(Context ctx) {
-        String auth = ctx.header("Authorization");
-        if (auth != null) {
-            String trimmed = auth.strip();
-            if (trimmed.length() > 7 && trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-                return trimmed.substring(7).strip();
-            }
-            return null;
-        }
-        String key = ctx.header("X-API-Key");
-        return key == null || key.isBlank() ? null : key.strip();
+    /** Every registered route as {@code METHOD path}. */
+    java.util.List<String> routes() {
+        java.util.Set<String> methods = java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> methods.contains(e.endpoint.method.name()))
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     private static void unmatched(Context ctx, ErrorCode code) {

@@ -1,6 +1,8 @@
 package ai.openclaw.server;
 
+import ai.openclaw.agent.AgentRuntime;
 import ai.openclaw.auth.AuthService;
+import ai.openclaw.auth.RateLimiter;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
@@ -21,10 +23,14 @@ import java.util.Objects;
  * @param clock the time source
  * @param startedAt when the gateway started
  * @param version the gateway's version, e.g. {@code 2026.11.0}
+ * @param limits per-key rate limits and quotas
+ * @param background webhooks, tasks and cron jobs (issue 5)
+ * @param agents agents, tools, skills and sub-agents (issue 3)
  * @param memory long-term memory (issue 4)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
                               AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
+                              RateLimiter limits, BackgroundWork background, AgentRuntime agents,
                               MemoryService memory) {
     /** Validates that every service is present. */
     public GatewayServices {
@@ -36,6 +42,9 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(background, "background");
+        Objects.requireNonNull(agents, "agents");
         Objects.requireNonNull(memory, "memory");
     }
 

@@ -81,6 +81,16 @@ public final class Database implements AutoCloseable {
         return new JdbcSessionStore(this);
     }
 
+    /** The agent store (issue 3). */
+    public ai.openclaw.agent.AgentStore agentStore() {
+        return new JdbcAgentStore(this);
+    }
+
+    /** The sub-agent state store (issue 3). */
+    public ai.openclaw.agent.SpawnStore spawnStore() {
+        return new JdbcSpawnStore(this);
+    }
+
     /** The API key store. */
     public ApiKeyStore apiKeyStore() {
         return new JdbcApiKeyStore(this);

@@ -41,7 +41,12 @@ public final class TestGateway implements AutoCloseable {
     private TestGateway(Path stateDir, Map<String, String> env) {
         this.stateDir = stateDir;
         this.env = env;
-        this.gateway = Gateway.start(options());
+        try {
+            this.gateway = Gateway.start(options());
+        } catch (RuntimeException e) {
+            deleteStateDir();
+            throw e;
+        }
     }
 
     /** Starts a gateway with no provider configured ({@code builtin/offline} answers). */
@@ -170,6 +175,10 @@ public final class TestGateway implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        deleteStateDir();
+    }
+
+    private void deleteStateDir() {
         try (Stream<Path> files = Files.walk(stateDir)) {
             List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
             for (Path p : all) {

@@ -32,6 +32,12 @@ public final class ErrorMapper {
             }
             return oe;
         }
+        if (e instanceof org.eclipse.jetty.http.HttpException bad && bad.getCode() < 500) {
+            boolean tooLarge = bad.getCode() == 413 || bad.getCode() == 431;
+            return new OpenClawException(tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.INVALID_REQUEST,
+                    "malformed request: " + (bad.getReason() == null ? "HTTP " + bad.getCode() : bad.getReason()),
+                    null, false, null);
+        }
         if (e instanceof HttpResponseException hre) {
             ErrorCode code = switch (hre.getStatus()) {
                 case 401 -> ErrorCode.UNAUTHORIZED;

@@ -19,6 +19,11 @@ public final class Http {
     public static final String PROVIDER_NANOS = "openclaw.providerNanos";
     /** Context attribute: set once a response body was rendered by our code. */
     public static final String RENDERED = "openclaw.rendered";
+    /**
+     * Context attribute: a {@link Runnable} that claims one of the caller's SSE stream slots, throwing
+     * RATE_LIMIT_EXCEEDED when all are taken (run by {@link SseStream}'s constructor; released after the request).
+     */
+    public static final String STREAM_GUARD = "openclaw.streamGuard";
     /** The API version sent in {@code OpenClaw-Version} (seed 004). */
     public static final String API_VERSION = "1.0";
     /** Response header with the gateway's own time in milliseconds (total minus provider time). */

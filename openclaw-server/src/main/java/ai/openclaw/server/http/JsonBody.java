@@ -61,7 +61,8 @@ public final class JsonBody {
             parsed = Json.MAPPER.readTree(bytes);
         } catch (StreamConstraintsException e) {
             throw OpenClawException.invalid("request body exceeds a JSON limit (nesting depth "
-                    + Json.MAX_NESTING_DEPTH + ", number length 100)", e.getOriginalMessage());
+                    + Json.MAX_NESTING_DEPTH + ", string length " + Json.MAX_STRING_LENGTH + " characters, number "
+                    + "length 100)", e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();

@@ -15,9 +15,17 @@ public final class SseStream {
     private OutputStream out;
     private boolean gone;
 
-    /** Prepares a stream for the request; nothing is sent yet. */
+    /**
+     * Prepares a stream for the request; nothing is sent yet.
+     *
+     * @throws ai.openclaw.error.RateLimitException when the caller already has its maximum of open streams
+     */
     public SseStream(Context ctx) {
         this.ctx = ctx;
+        Runnable guard = ctx.attribute(Http.STREAM_GUARD);
+        if (guard != null) {
+            guard.run();
+        }
     }
 
     /** Whether any byte has been sent (headers committed). */

@@ -359,7 +359,9 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, WireFormat wire, JsonNode request, FakeReply reply) throws IOException {
-        String text = reply.kind() == FakeReply.Kind.ECHO ? "echo: " + wire.lastUserText(request) : reply.text();
+        String text = reply.kind() == FakeReply.Kind.ECHO ? "echo: " + wire.lastUserText(request)
+                : reply.kind() == FakeReply.Kind.ECHO_TOOL_RESULT ? "tool said: " + lastToolResult(request)
+                : reply.text();
         JsonNode modelNode = request.get("model");
         String model = modelNode != null && modelNode.isTextual() ? modelNode.asText() : "fake-model";
         int promptTokens = reply.promptTokens() != null
@@ -404,6 +406,29 @@ public final class FakeProvider implements AutoCloseable {
         } else {
             sendJson(exchange, 200, wire.completion(answer));
         }
+    }
+
+    /** The last tool result of either wire format: a {@code tool} message or a {@code tool_result} block. */
+    private static String lastToolResult(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode m = messages.get(i);
+            if ("tool".equals(m.path("role").asText())) {
+                StringBuilder out = new StringBuilder();
+                WireFormat.appendText(m.get("content"), out);
+                return out.toString();
+            }
+            JsonNode content = m.path("content");
+            for (int j = content.size() - 1; j >= 0; j--) {
+                JsonNode block = content.get(j);
+                if ("tool_result".equals(block.path("type").asText())) {
+                    StringBuilder out = new StringBuilder();
+                    WireFormat.appendText(block.get("content"), out);
+                    return out.toString();
+                }
+            }
+        }
+        return "";
     }
 
     private void pause(Duration delay) {

@@ -35,6 +35,8 @@ public record FakeReply(
     public enum Kind {
         /** Answers {@code "echo: " + <text of the last user message>}. */
         ECHO,
+        /** Answers {@code "tool said: " + <the last tool result in the request>} (a final answer that uses it). */
+        ECHO_TOOL_RESULT,
         /** Answers with a fixed assistant text. */
         TEXT,
         /** Asks the client to call tools (finish reason {@code tool_calls} / {@code tool_use}). */
@@ -83,6 +85,14 @@ public record FakeReply(
     /** Returns the echo reply: {@code "echo: " + <text of the last user message>}; the built-in default. */
     public static FakeReply echo() {
         return new FakeReply(Kind.ECHO, "", List.of(), 200, Duration.ZERO, null, null);
+    }
+
+    /**
+     * Returns a reply that answers {@code "tool said: " + <the last tool result in the request>}: OpenAI's last
+     * {@code tool} message, or Anthropic's last {@code tool_result} block.
+     */
+    public static FakeReply echoToolResult() {
+        return new FakeReply(Kind.ECHO_TOOL_RESULT, "", List.of(), 200, Duration.ZERO, null, null);
     }
 
     /** Returns a reply with a fixed assistant text (finish reason {@code stop} / {@code end_turn}). */

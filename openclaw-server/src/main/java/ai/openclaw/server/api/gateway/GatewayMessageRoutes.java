@@ -46,7 +46,7 @@ public final class GatewayMessageRoutes {
         String text = body.has("text") || !body.has("message") ? body.requireText("text") : body.requireText("message");
         String session = body.optText("session");
         boolean stream = body.optBool("stream", streamPath);
-        TurnRequest turn = turn(p, session == null ? DEFAULT_SESSION : session, text)
+        TurnRequest turn = turn(p, session == null ? DEFAULT_SESSION : session, text, agentOf(body))
                 .withOptions(body.optText("model"), body.optDouble("temperature", 0, 2),
                         body.optInt("maxTokens", 1, 1_000_000));
         if (stream) {
@@ -81,7 +81,7 @@ public final class GatewayMessageRoutes {
             session = body.optText("sessionId");
         }
         JsonBody context = body.object("context");
-        TurnRequest turn = turn(p, session == null ? DEFAULT_SESSION : session, message)
+        TurnRequest turn = turn(p, session == null ? DEFAULT_SESSION : session, message, agentOf(body))
                 .withOptions(context.optText("model"), context.optDouble("temperature", 0, 2),
                         context.optInt("max_tokens", 1, 1_000_000));
         if (body.optBool("stream", false)) {
@@ -115,8 +115,14 @@ public final class GatewayMessageRoutes {
         Http.json(ctx, 200, out);
     }
 
-    private static TurnRequest turn(Principal p, String sessionId, String text) {
-        NewSession template = new NewSession(null, null, null, null, p.ownerId(), null, null);
+    /** The agent a new session gets: {@code agentId} or {@code agent_id} (issue 3), else the default. */
+    private static String agentOf(JsonBody body) {
+        String agent = body.optText("agentId");
+        return agent != null ? agent : body.optText("agent_id");
+    }
+
+    private static TurnRequest turn(Principal p, String sessionId, String text, String agentId) {
+        NewSession template = new NewSession(null, null, agentId, null, p.ownerId(), null, null);
         return new TurnRequest(sessionId, p.ownerFilter(), false, null, null, List.of(ChatMessage.user(text)), null,
                 null, null).creatingWith(template);
     }

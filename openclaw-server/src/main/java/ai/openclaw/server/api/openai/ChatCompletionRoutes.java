@@ -6,6 +6,7 @@ import ai.openclaw.error.OpenClawException;
 import ai.openclaw.llm.ChatMessage;
 import ai.openclaw.llm.ModelId;
 import ai.openclaw.llm.Role;
+import ai.openclaw.llm.StreamListener;
 import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.http.Dialect;
 import ai.openclaw.server.http.ErrorMapper;
@@ -68,6 +69,7 @@ public final class ChatCompletionRoutes {
         String user = body.optText("user");
         String sessionId;
         List<ChatMessage> input;
+        boolean generated = false;
         if (key != null && !key.isBlank()) {
             sessionId = key.strip();
             input = trailingInput(messages);
@@ -77,12 +79,14 @@ public final class ChatCompletionRoutes {
         } else {
             sessionId = Ids.newId("chat");
             input = messages;
+            generated = true;
         }
         if (!Ids.isSafeId(sessionId)) {
             throw OpenClawException.invalid("session key (header '" + SESSION_HEADER + "' or field 'user') must be "
                     + "1-128 characters of letters, digits and . _ : @ -");
         }
-        NewSession template = new NewSession(null, null, agentFrom(requestedModel), null, p.ownerId(), null, null);
+        NewSession template = new NewSession(generated ? sessionId : null, null, agentFrom(requestedModel), null,
+                p.ownerId(), null, null);
         TurnRequest turn = new TurnRequest(sessionId, p.ownerFilter(), true, template, modelRef, input, temperature,
                 maxTokens, null);
         String id = "chatcmpl-" + Ids.newId("c").substring(2);
@@ -93,14 +97,18 @@ public final class ChatCompletionRoutes {
         if (stream) {
             SseStream sse = new SseStream(ctx);
             boolean[] first = {true};
-            TurnResult r = TurnStreaming.run(ctx, sse, services.conversations(), turn, delta -> {
+            Runnable opening = () -> {
                 if (first[0]) {
                     first[0] = false;
                     sse.json(chunk(id, created, shownModel, Json.obj().put("role", "assistant").put("content", ""),
                             null));
                 }
-                return chunk(id, created, shownModel, Json.obj().put("content", delta), null);
-            }, e -> ErrorMapper.body(Dialect.OPENAI, e));
+            };
+            boolean clientTools = body.has("tools");
+            StreamListener listener = new ToolCallDeltas(clientTools, opening,
+                    delta -> sse.json(chunk(id, created, shownModel, delta, null)));
+            TurnResult r = TurnStreaming.runWith(ctx, sse, services.conversations(), turn, listener,
+                    e -> ErrorMapper.body(Dialect.OPENAI, e));
             if (r == null) {
                 return;
             }
@@ -251,6 +259,11 @@ public final class ChatCompletionRoutes {
             throw OpenClawException.invalid("field 'messages' must end with at least one non-assistant message");
         }
         return tail;
+    }
+
+    /** A streamed chunk with the given delta (for {@link ToolCallDeltas}). */
+    static ObjectNode chunk(String id, long created, String model, ObjectNode delta) {
+        return chunk(id, created, model, delta, null);
     }
 
     private static ObjectNode base(String id, long created, String model) {

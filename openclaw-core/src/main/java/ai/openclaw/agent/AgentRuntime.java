@@ -1,0 +1,177 @@
+package ai.openclaw.agent;
+
+import ai.openclaw.config.GatewayConfig;
+import ai.openclaw.config.StatePaths;
+import ai.openclaw.event.EventBus;
+import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.TurnEngine;
+import ai.openclaw.tool.FileListTool;
+import ai.openclaw.tool.FileReadTool;
+import ai.openclaw.tool.FileWriteTool;
+import ai.openclaw.tool.MemoryAddTool;
+import ai.openclaw.tool.MemoryPort;
+import ai.openclaw.tool.MemorySearchTool;
+import ai.openclaw.tool.SessionsListTool;
+import ai.openclaw.tool.ToolRegistry;
+import ai.openclaw.tool.WebFetchTool;
+import ai.openclaw.tool.skill.SkillCatalog;
+import ai.openclaw.tool.skill.WeatherSkill;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Agents, tools, skills and sub-agents wired together from config, for the gateway to hand to the conversation
+ * service ({@link #engine()}) and the HTTP dialects. Config (all optional):
+ * <pre>
+ * agents:  { maxSteps: 8, maxToolSeconds: 60, turnTimeoutSeconds: 300, toolsByDefault: false,
+ *            spawn: { maxDepth: 2, maxChildren: 5, defaultTimeoutSeconds: 120 } }
+ * tools:   { webFetch: { allowPrivateTargets: false, maxBytes: 1048576, timeoutSeconds: 15 },
+ *            files: { maxReadBytes: 262144, maxWriteBytes: 1048576 } }
+ * skills:  { timeoutSeconds: 30, maxOutputBytes: 65536, weather: { url: "https://wttr.in/{city}?format=3" } }
+ * </pre>
+ */
+public final class AgentRuntime implements AutoCloseable {
+    private final ToolRegistry tools;
+    private final SkillCatalog skills;
+    private final AgentService agents;
+    private final SubAgentService subAgents;
+    private final AgentTurnEngine engine;
+    private final AgentLimits limits;
+    private ExecutorService executor;
+
+    private AgentRuntime(ToolRegistry tools, SkillCatalog skills, AgentService agents, SubAgentService subAgents,
+                         AgentTurnEngine engine, AgentLimits limits) {
+        this.tools = tools;
+        this.skills = skills;
+        this.agents = agents;
+        this.subAgents = subAgents;
+        this.engine = engine;
+        this.limits = limits;
+    }
+
+    /**
+     * Builds the runtime.
+     *
+     * @param config the gateway config ({@code agents}, {@code tools}, {@code skills} sections)
+     * @param paths the state dir
+     * @param models the model catalog
+     * @param store where agents are stored
+     * @param events the event bus
+     * @param clock time source
+     * @param executor runs model calls, tools and children (virtual threads)
+     * @param memory the memory service for {@code memory_search}/{@code memory_add}, or null to leave them out
+     * @param spawns where sub-agent states are persisted, or null for memory only
+     * @throws IllegalArgumentException for out-of-range limits
+     */
+    public static AgentRuntime create(GatewayConfig config, StatePaths paths, ModelCatalog models, AgentStore store,
+                                      EventBus events, Clock clock, ExecutorService executor, MemoryPort memory,
+                                      SpawnStore spawns) {
+        JsonNode root = config.tree();
+        JsonNode a = root.path("agents");
+        JsonNode spawn = a.path("spawn");
+        AgentLimits d = AgentLimits.DEFAULTS;
+        AgentLimits limits = new AgentLimits(a.path("maxSteps").asInt(d.maxSteps()),
+                Duration.ofMillis(seconds(a.path("maxToolSeconds"), d.maxToolTime())),
+                Duration.ofMillis(seconds(a.path("turnTimeoutSeconds"), d.turnTimeout())),
+                spawn.path("maxDepth").asInt(d.maxSpawnDepth()), spawn.path("maxChildren").asInt(d.maxChildren()),
+                Duration.ofMillis(seconds(spawn.path("defaultTimeoutSeconds"), d.defaultChildTimeout())),
+                a.path("workspaceFileChars").asInt(d.workspaceFileChars()), d.maxToolResultChars(),
+                a.path("toolsByDefault").asBoolean(d.toolsByDefault()));
+        JsonNode t = root.path("tools");
+        JsonNode s = root.path("skills");
+        ToolRegistry tools = ToolRegistry.create(executor);
+        tools.register(new FileReadTool(t.path("files").path("maxReadBytes").asInt(256 * 1024)));
+        tools.register(new FileWriteTool(t.path("files").path("maxWriteBytes").asInt(1024 * 1024)));
+        tools.register(new FileListTool());
+        JsonNode wf = t.path("webFetch");
+        tools.register(new WebFetchTool(executor, wf.path("maxBytes").asInt(1024 * 1024),
+                Duration.ofSeconds(wf.path("timeoutSeconds").asLong(15)),
+                wf.path("allowPrivateTargets").asBoolean(false)));
+        if (memory != null) {
+            tools.register(new MemorySearchTool(memory));
+            tools.register(new MemoryAddTool(memory));
+        }
+        SkillCatalog skills = new SkillCatalog(tools, executor, paths.workspace().resolve("skills"), paths.skills(),
+                s.path("weather").path("url").asText(WeatherSkill.DEFAULT_URL),
+                s.path("timeoutSeconds").asInt(30), s.path("maxOutputBytes").asInt(64 * 1024));
+        AgentService agents = AgentService.create(store, models, tools, events, clock);
+        AtomicReference<ConversationService> ref = new AtomicReference<>();
+        SubAgentService subAgents = SubAgentService.create(() -> require(ref), events, executor, clock,
+                spawns);
+        tools.register(new SessionsListTool(() -> require(ref)));
+        tools.register(new SpawnAgentTool(subAgents, limits, clock));
+        AgentTurnEngine engine = new AgentTurnEngine(models, agents, tools, skills, executor, clock, limits,
+                paths.stateDir());
+        AgentRuntime runtime = new AgentRuntime(tools, skills, agents, subAgents, engine, limits);
+        runtime.conversationsRef = ref;
+        runtime.executor = executor;
+        return runtime;
+    }
+
+    private AtomicReference<ConversationService> conversationsRef;
+
+    private static long seconds(JsonNode n, Duration fallback) {
+        if (n.isNumber()) {
+            return (long) (n.asDouble() * 1000);
+        }
+        return fallback.toMillis();
+    }
+
+    private static ConversationService require(AtomicReference<ConversationService> ref) {
+        ConversationService cs = ref.get();
+        if (cs == null) {
+            throw new IllegalStateException("agent runtime not attached to a conversation service yet");
+        }
+        return cs;
+    }
+
+    /** Connects the conversation service built with {@link #engine()} (tools and sub-agents use it). */
+    public void attach(ConversationService service) {
+        conversationsRef.set(service);
+    }
+
+    /** The agent loop, for {@link ConversationService#create}. */
+    public TurnEngine engine() {
+        return engine;
+    }
+
+    /** The agent loop itself (workspaces, tool sets). */
+    public AgentTurnEngine loop() {
+        return engine;
+    }
+
+    /** The tool registry. */
+    public ToolRegistry tools() {
+        return tools;
+    }
+
+    /** The skills. */
+    public SkillCatalog skills() {
+        return skills;
+    }
+
+    /** The agents. */
+    public AgentService agents() {
+        return agents;
+    }
+
+    /** The sub-agents. */
+    public SubAgentService subAgents() {
+        return subAgents;
+    }
+
+    /** Stops running tools, children and skill scripts' readers (the executor given at creation). */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    /** The loop limits. */
+    public AgentLimits limits() {
+        return limits;
+    }
+}

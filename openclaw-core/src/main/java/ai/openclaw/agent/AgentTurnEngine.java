@@ -1,0 +1,373 @@
+package ai.openclaw.agent;
+
+import ai.openclaw.error.ErrorCode;
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.llm.ChatMessage;
+import ai.openclaw.llm.ChatRequest;
+import ai.openclaw.llm.ChatResponse;
+import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.llm.ResolvedModel;
+import ai.openclaw.llm.StreamListener;
+import ai.openclaw.llm.ToolCall;
+import ai.openclaw.llm.ToolSpec;
+import ai.openclaw.llm.Usage;
+import ai.openclaw.session.Session;
+import ai.openclaw.session.ToolMessages;
+import ai.openclaw.session.TurnEngine;
+import ai.openclaw.session.TurnOutcome;
+import ai.openclaw.session.TurnPlan;
+import ai.openclaw.tool.ToolContext;
+import ai.openclaw.tool.ToolDescriptor;
+import ai.openclaw.tool.ToolExecution;
+import ai.openclaw.tool.ToolJson;
+import ai.openclaw.tool.ToolRegistry;
+import ai.openclaw.tool.skill.SkillCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The agent loop as the conversation service's {@link TurnEngine}: call the model with the agent's system prompt,
+ * history and tools; run the tool calls it asks for (in parallel), append the results and call again, until it
+ * answers in text. Max steps, the per-call tool time and the whole-turn time are enforced; hitting one ends the
+ * turn with a {@link TurnOutcome#failure()} (stored as a record by the service).
+ *
+ * <p>A session made by {@link SubAgentService} carries {@code context.spawn} ({@code depth}, {@code skills},
+ * {@code timeoutMs}), which narrows the tools and the time of its turns.
+ */
+public final class AgentTurnEngine implements TurnEngine {
+    private final ModelCatalog models;
+    private final AgentService agents;
+    private final ToolRegistry tools;
+    private final SkillCatalog skills;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final AgentLimits limits;
+    private final Path stateDir;
+    /** The most tool calls run from one model answer; further ones get an error result. */
+    static final int MAX_CALLS_PER_STEP = 16;
+    private static final OpenClawException TURN_DEADLINE = new OpenClawException(ErrorCode.TIMEOUT,
+            "turn deadline reached", null, true, null);
+
+    /**
+     * @param models resolves models
+     * @param agents the agent configurations
+     * @param tools the tool registry
+     * @param skills skill instructions, or null
+     * @param executor runs model calls and tools (virtual threads)
+     * @param clock time source for deadlines
+     * @param limits loop limits
+     * @param stateDir the state dir (agent workspaces are resolved against it)
+     */
+    public AgentTurnEngine(ModelCatalog models, AgentService agents, ToolRegistry tools, SkillCatalog skills,
+                           ExecutorService executor, Clock clock, AgentLimits limits, Path stateDir) {
+        this.models = Objects.requireNonNull(models, "models");
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.tools = Objects.requireNonNull(tools, "tools");
+        this.skills = skills;
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
+    }
+
+    /** The workspace of an agent: its configured folder, else the state dir's {@code workspace/}. */
+    public Path workspace(Agent agent) {
+        if (agent.workspace() == null) {
+            return stateDir.resolve("workspace");
+        }
+        Path p = Path.of(agent.workspace());
+        return p.isAbsolute() ? p : stateDir.resolve(p).normalize();
+    }
+
+    /**
+     * The tools an agent is offered at a depth: its skills; when it names none, every tool if the model is the
+     * offline responder or {@code agents.toolsByDefault} is on, else none (plain chat stays plain for providers
+     * without tool support).
+     */
+    public List<ToolDescriptor> toolsFor(Agent agent, List<String> only, int depth, boolean offlineModel) {
+        List<String> allowed = only != null ? only : agent.enabledSkills();
+        List<ToolDescriptor> out = new ArrayList<>();
+        if (allowed.isEmpty() && !offlineModel && !limits.toolsByDefault()) {
+            return out;
+        }
+        for (ToolDescriptor d : tools.list()) {
+            if (!allowed.isEmpty() && !allowed.contains(d.name())) {
+                continue;
+            }
+            if (!agent.memoryEnabled() && d.name().startsWith("memory_")) {
+                continue;
+            }
+            if (d.name().equals(SpawnAgentTool.NAME) && depth >= limits.maxSpawnDepth()) {
+                continue;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    @Override
+    public TurnOutcome run(TurnPlan plan, StreamListener listener) {
+        Session session = plan.session();
+        Agent agent = agents.forTurn(session.agentId());
+        JsonNode spawn = ToolJson.MAPPER.valueToTree(session.context()).path("spawn");
+        int depth = spawn.path("depth").asInt(0);
+        List<String> only = null;
+        if (spawn.path("skills").isArray() && !spawn.path("skills").isEmpty()) {
+            only = new ArrayList<>();
+            for (JsonNode n : spawn.path("skills")) {
+                only.add(n.asText());
+            }
+        }
+        String modelRef = session.model() != null ? session.model() : agent.model();
+        ResolvedModel model = plan.requestedModel() != null ? plan.requestedModel() : models.resolve(modelRef);
+        Duration turnTimeout = limits.turnTimeout();
+        if (spawn.path("timeoutMs").asLong(0) > 0) {
+            turnTimeout = min(turnTimeout, Duration.ofMillis(spawn.path("timeoutMs").asLong()));
+        }
+        Instant deadline = clock.instant().plus(turnTimeout);
+        Path workspace = workspace(agent);
+        List<ToolDescriptor> offered = toolsFor(agent, only, depth, model.provider().offline());
+        Map<String, ToolDescriptor> byName = new LinkedHashMap<>();
+        offered.forEach(d -> byName.put(d.name(), d));
+        List<ToolSpec> specs = offered.stream().map(ToolDescriptor::toSpec).toList();
+
+        List<ChatMessage> messages = new ArrayList<>();
+        List<String> explicit = only != null ? only : agent.enabledSkills();
+        String system = systemPrompt(plan, agent, workspace, offered.stream()
+                .filter(d -> explicit.contains(d.name())).toList());
+        if (!system.isBlank()) {
+            messages.add(ChatMessage.system(system));
+        }
+        messages.addAll(ToolMessages.replayable(plan.history()));
+        messages.addAll(plan.input());
+        Double temperature = plan.temperature() != null ? plan.temperature() : agent.temperature();
+        Integer maxTokens = plan.maxTokens() != null ? plan.maxTokens() : agent.maxTokens();
+        String ownerFilter = Session.GATEWAY_OWNER.equals(session.owner()) ? null : session.owner();
+        ToolContext toolContext = new ToolContext(session.id(), agent.id(), session.owner(), ownerFilter, workspace,
+                depth, deadline);
+
+        List<ChatMessage> steps = new ArrayList<>();
+        int in = 0;
+        int out = 0;
+        long providerNanos = 0;
+        for (int step = 1; step <= limits.maxSteps(); step++) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                return failed(model, steps, in, out, providerNanos, turnTimedOut(turnTimeout));
+            }
+            Duration callTimeout = min(plan.modelTimeout(), remaining);
+            ChatRequest call = new ChatRequest(model.id().model(), messages, temperature, maxTokens, callTimeout,
+                    specs);
+            long start = System.nanoTime();
+            ChatResponse response;
+            try {
+                response = listener == null ? callWithDeadline(model, call, remaining)
+                        : model.chatModel().stream(call, listener);
+            } catch (OpenClawException e) {
+                providerNanos += System.nanoTime() - start;
+                boolean deadlineReached = !clock.instant().plusMillis(100).isBefore(deadline);
+                if (e.code() == ErrorCode.TIMEOUT && (e == TURN_DEADLINE || deadlineReached)) {
+                    return failed(model, steps, in, out, providerNanos, turnTimedOut(turnTimeout));
+                }
+                if (steps.isEmpty()) {
+                    throw e;
+                }
+                return failed(model, steps, in, out, providerNanos, e);
+            }
+            providerNanos += System.nanoTime() - start;
+            in += response.usage().inputTokens();
+            out += response.usage().outputTokens();
+            if (!response.hasToolCalls()) {
+                return new TurnOutcome(model, response, steps, new Usage(in, out), providerNanos, null);
+            }
+            ChatMessage ask = ChatMessage.assistantToolCalls(response.text(), response.toolCalls());
+            steps.add(ask);
+            messages.add(ask);
+            OpenClawException limit = runTools(response.toolCalls(), byName, toolContext, deadline, turnTimeout,
+                    listener, steps, messages);
+            if (limit != null) {
+                return failed(model, steps, in, out, providerNanos, limit);
+            }
+        }
+        return failed(model, steps, in, out, providerNanos, new OpenClawException(ErrorCode.UPSTREAM_ERROR,
+                "agent loop stopped: the model asked for tools " + limits.maxSteps() + " times without giving an "
+                        + "answer (limit agents.maxSteps = " + limits.maxSteps() + ")", null, false, null));
+    }
+
+    /**
+     * A non-streamed model call bounded by the turn's remaining time (the provider clients' own timeouts are per
+     * provider); a streamed call runs on the request thread and honours {@link ChatRequest#timeout()} itself.
+     */
+    private ChatResponse callWithDeadline(ResolvedModel model, ChatRequest call, Duration remaining) {
+        Future<ChatResponse> f = executor.submit(() -> model.chatModel().chat(call));
+        try {
+            return f.get(Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw TURN_DEADLINE;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw OpenClawException.internal("model call failed", e.getCause());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new OpenClawException(ErrorCode.UNAVAILABLE, "turn interrupted", null, true, e);
+        }
+    }
+
+    /** Runs one response's tool calls in parallel; returns the limit that stopped the turn, or null. */
+    private OpenClawException runTools(List<ToolCall> calls, Map<String, ToolDescriptor> offered, ToolContext ctx,
+                                       Instant deadline, Duration turnTimeout, StreamListener listener,
+                                       List<ChatMessage> steps, List<ChatMessage> messages) {
+        Instant toolDeadline = clock.instant().plus(limits.maxToolTime());
+        boolean turnBound = deadline.isBefore(toolDeadline);
+        Instant until = turnBound ? deadline : toolDeadline;
+        Duration registryTimeout = limits.maxToolTime().multipliedBy(2).plusSeconds(1);
+        List<Future<ToolExecution>> futures = new ArrayList<>();
+        List<String> immediate = new ArrayList<>();
+        for (ToolCall call : calls) {
+            if (listener != null) {
+                listener.onToolCall(call);
+            }
+            if (futures.size() >= MAX_CALLS_PER_STEP) {
+                futures.add(null);
+                immediate.add(error(ErrorCode.INVALID_REQUEST, "not run: at most " + MAX_CALLS_PER_STEP
+                        + " tool calls per model answer"));
+                continue;
+            }
+            if (!offered.containsKey(call.name())) {
+                futures.add(null);
+                immediate.add(error(ErrorCode.NOT_FOUND, "unknown tool '" + call.name() + "'; available tools: "
+                        + String.join(", ", offered.keySet())));
+                continue;
+            }
+            JsonNode args;
+            try {
+                args = ToolJson.MAPPER.readTree(call.argumentsJson());
+            } catch (IOException e) {
+                futures.add(null);
+                immediate.add(error(ErrorCode.INVALID_REQUEST, "the arguments of tool call '" + call.name()
+                        + "' are not valid JSON"));
+                continue;
+            }
+            futures.add(executor.submit(() -> tools.execute(call.name(), args, ctx, registryTimeout, "")));
+            immediate.add(null);
+        }
+        OpenClawException limit = null;
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall call = calls.get(i);
+            String text;
+            boolean isError;
+            long millis = 0;
+            if (futures.get(i) == null) {
+                text = immediate.get(i);
+                isError = true;
+            } else if (limit != null) {
+                futures.get(i).cancel(true);
+                text = error(ErrorCode.TIMEOUT, "not finished: the turn was stopped");
+                isError = true;
+            } else {
+                long start = System.nanoTime();
+                try {
+                    long wait = Math.max(1, Duration.between(clock.instant(), until).toMillis());
+                    ToolExecution done = futures.get(i).get(wait, TimeUnit.MILLISECONDS);
+                    text = cap(done.resultText());
+                    isError = false;
+                    millis = done.millis();
+                } catch (TimeoutException e) {
+                    futures.get(i).cancel(true);
+                    limit = turnBound ? turnTimedOut(turnTimeout) : new OpenClawException(ErrorCode.TIMEOUT,
+                            "tool '" + call.name() + "' exceeded the tool time limit of "
+                                    + limits.maxToolTime().toSeconds() + " s (agents.maxToolSeconds); turn stopped",
+                            null, true, null);
+                    text = error(ErrorCode.TIMEOUT, limit.getMessage());
+                    isError = true;
+                    millis = (System.nanoTime() - start) / 1_000_000;
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    text = c instanceof OpenClawException oe ? error(oe.code(), oe.getMessage())
+                            : error(ErrorCode.UPSTREAM_ERROR, "tool '" + call.name() + "' failed: " + c);
+                    isError = true;
+                    millis = (System.nanoTime() - start) / 1_000_000;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    futures.get(i).cancel(true);
+                    limit = new OpenClawException(ErrorCode.UNAVAILABLE, "turn interrupted", null, true, e);
+                    text = error(ErrorCode.UNAVAILABLE, "interrupted");
+                    isError = true;
+                }
+            }
+            if (listener != null) {
+                listener.onToolResult(call, text, isError, millis);
+            }
+            ChatMessage result = ChatMessage.toolResult(call.id(), call.name(), text);
+            steps.add(result);
+            messages.add(result);
+        }
+        return limit;
+    }
+
+    /** The gateway prompt, the agent's prompt, AGENTS.md/SOUL.md, and the instructions of explicitly enabled skills. */
+    private String systemPrompt(TurnPlan plan, Agent agent, Path workspace, List<ToolDescriptor> enabled) {
+        StringBuilder sb = new StringBuilder();
+        if (plan.systemPrompt() != null) {
+            sb.append(plan.systemPrompt());
+        }
+        if (agent.systemPrompt() != null && !agent.systemPrompt().isBlank()) {
+            sb.append(sb.isEmpty() ? "" : "\n\n").append(agent.systemPrompt());
+        }
+        sb.append(WorkspaceFiles.promptSections(workspace, limits.workspaceFileChars()));
+        if (skills != null) {
+            for (ToolDescriptor d : enabled) {
+                if ("skill".equals(d.kind())) {
+                    skills.find(d.name()).filter(s -> !s.instructions().isBlank()).ifPresent(s -> sb
+                            .append("\n\n## Skill: ").append(s.name()).append("\n\n")
+                            .append(s.instructions().length() > 4000 ? s.instructions().substring(0, 4000)
+                                    : s.instructions()));
+                }
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    private String cap(String text) {
+        return text.length() <= limits.maxToolResultChars() ? text
+                : text.substring(0, limits.maxToolResultChars()) + "\n[… truncated]";
+    }
+
+    private static String error(ErrorCode code, String message) {
+        return ToolJson.obj().set("error", ToolJson.obj().put("code", code.name()).put("message", message))
+                .toString();
+    }
+
+    private static OpenClawException turnTimedOut(Duration turnTimeout) {
+        return new OpenClawException(ErrorCode.TIMEOUT, "turn stopped: it exceeded its time limit of "
+                + turnTimeout.toMillis() / 1000.0 + " s (agents.turnTimeoutSeconds or the spawn timeout)", null, true,
+                null);
+    }
+
+    private static TurnOutcome failed(ResolvedModel model, List<ChatMessage> steps, int in, int out, long nanos,
+                                      OpenClawException failure) {
+        return new TurnOutcome(model, null, steps, new Usage(in, out), nanos, failure);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,167 @@
+package ai.openclaw.agent;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.event.DomainEvent;
+import ai.openclaw.event.EventBus;
+import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.tool.ToolRegistry;
+import ai.openclaw.util.Ids;
+import ai.openclaw.util.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@link AgentService#create}. */
+final class DefaultAgentService implements AgentService {
+    private final AgentStore store;
+    private final ModelCatalog models;
+    private final ToolRegistry tools;
+    private final EventBus events;
+    private final Clock clock;
+    private final Instant epoch;
+
+    DefaultAgentService(AgentStore store, ModelCatalog models, ToolRegistry tools, EventBus events, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.models = Objects.requireNonNull(models, "models");
+        this.tools = Objects.requireNonNull(tools, "tools");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.epoch = clock.instant();
+    }
+
+    @Override
+    public Agent create(AgentSpec spec) {
+        String id = spec.id() == null ? Ids.newId("agent") : spec.id();
+        if (!Ids.isSafeId(id)) {
+            throw OpenClawException.invalid("field 'id' must be 1-128 characters of letters, digits and . _ : @ -");
+        }
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw OpenClawException.invalid("field 'name' is required");
+        }
+        if (id.equals(Agent.MAIN) || store.find(id).isPresent()) {
+            throw OpenClawException.conflict("agent '" + id + "' already exists");
+        }
+        Instant now = clock.instant();
+        Agent agent = check(new Agent(id, spec.name().strip(), spec.description(), blankToNull(spec.model()),
+                spec.systemPrompt(), spec.skills(), spec.temperature(), spec.maxTokens(),
+                spec.memoryEnabled() == null || spec.memoryEnabled(), blankToNull(spec.workspace()), now, now));
+        store.save(agent);
+        publish("agent.created", agent);
+        return agent;
+    }
+
+    @Override
+    public Agent get(String id) {
+        if (Agent.MAIN.equals(id)) {
+            return store.find(id).orElseGet(() -> Agent.main(epoch));
+        }
+        if (!Ids.isSafeId(id)) {
+            throw OpenClawException.notFound("agent", id);
+        }
+        return store.find(id).orElseThrow(() -> OpenClawException.notFound("agent", id));
+    }
+
+    @Override
+    public Agent forTurn(String id) {
+        if (id != null && Ids.isSafeId(id)) {
+            var found = store.find(id);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return get(Agent.MAIN);
+    }
+
+    @Override
+    public Page<Agent> list(int offset, int limit) {
+        boolean mainStored = store.find(Agent.MAIN).isPresent();
+        Page<Agent> stored = store.list(0, Integer.MAX_VALUE);
+        List<Agent> all = new ArrayList<>();
+        all.add(get(Agent.MAIN));
+        stored.items().stream().filter(a -> !a.id().equals(Agent.MAIN)).forEach(all::add);
+        long total = stored.total() + (mainStored ? 0 : 1);
+        int from = Math.min(offset, all.size());
+        int to = Math.min(all.size(), from + limit);
+        return new Page<>(all.subList(from, to), total, offset, limit);
+    }
+
+    @Override
+    public Agent update(String id, AgentSpec p) {
+        Agent a = get(id);
+        if (p.name() != null && p.name().isBlank()) {
+            throw OpenClawException.invalid("field 'name' must not be empty");
+        }
+        Agent changed = check(new Agent(a.id(), p.name() == null ? a.name() : p.name().strip(),
+                p.description() == null ? a.description() : p.description(),
+                p.model() == null ? a.model() : blankToNull(p.model()),
+                p.systemPrompt() == null ? a.systemPrompt() : p.systemPrompt(),
+                p.skills() == null ? a.skills() : p.skills(),
+                p.temperature() == null ? a.temperature() : p.temperature(),
+                p.maxTokens() == null ? a.maxTokens() : p.maxTokens(),
+                p.memoryEnabled() == null ? a.memoryEnabled() : p.memoryEnabled(),
+                p.workspace() == null ? a.workspace() : blankToNull(p.workspace()), a.createdAt(), clock.instant()));
+        store.save(changed);
+        publish("agent.updated", changed);
+        return changed;
+    }
+
+    @Override
+    public void delete(String id) {
+        if (Agent.MAIN.equals(id)) {
+            throw OpenClawException.conflict("the default agent 'main' cannot be deleted");
+        }
+        get(id);
+        store.delete(id);
+        events.publish(new DomainEvent("agent.deleted", clock.instant(), Map.of("agent_id", id)));
+    }
+
+    @Override
+    public Agent installSkill(String agentId, AgentSkill skill) {
+        Agent a = get(agentId);
+        if (tools.find(skill.id()).isEmpty()) {
+            throw OpenClawException.notFound("skill", skill.id());
+        }
+        List<AgentSkill> skills = new ArrayList<>();
+        for (AgentSkill s : a.skills()) {
+            if (!s.id().equals(skill.id())) {
+                skills.add(s);
+            }
+        }
+        skills.add(new AgentSkill(skill.id(), true, skill.version(), skill.config()));
+        Agent changed = new Agent(a.id(), a.name(), a.description(), a.model(), a.systemPrompt(), skills,
+                a.temperature(), a.maxTokens(), a.memoryEnabled(), a.workspace(), a.createdAt(), clock.instant());
+        store.save(changed);
+        events.publish(new DomainEvent("skill.installed", clock.instant(), Map.of("agent_id", a.id(), "skill_id",
+                skill.id())));
+        return changed;
+    }
+
+    private Agent check(Agent a) {
+        if (a.model() != null) {
+            models.resolve(a.model());
+        }
+        if (a.temperature() != null && (a.temperature() < 0 || a.temperature() > 2)) {
+            throw OpenClawException.invalid("field 'settings.temperature' must be between 0 and 2");
+        }
+        if (a.maxTokens() != null && a.maxTokens() < 1) {
+            throw OpenClawException.invalid("field 'settings.maxTokens' must be at least 1");
+        }
+        if (a.workspace() != null && (a.workspace().contains("..") || a.workspace().indexOf('\0') >= 0)) {
+            throw OpenClawException.invalid("field 'workspace' must not contain '..'");
+        }
+        return a;
+    }
+
+    private void publish(String type, Agent a) {
+        if (a != null) {
+            events.publish(new DomainEvent(type, clock.instant(), Map.of("agent_id", a.id(), "name", a.name())));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,196 @@
+package ai.openclaw.cron;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.event.DomainEvent;
+import ai.openclaw.event.EventBus;
+import ai.openclaw.llm.ChatMessage;
+import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.NewSession;
+import ai.openclaw.session.Session;
+import ai.openclaw.session.TurnRequest;
+import ai.openclaw.session.TurnResult;
+import ai.openclaw.util.Ids;
+import ai.openclaw.util.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default {@link CronService}. */
+final class DefaultCronService implements CronService {
+    private static final Logger LOG = LoggerFactory.getLogger("openclaw.cron");
+    private final CronStore store;
+    private final CronTrigger trigger;
+    private final ConversationService conversations;
+    private final EventBus events;
+    private final Clock clock;
+
+    DefaultCronService(CronStore store, CronTrigger trigger, ConversationService conversations, EventBus events,
+                       Clock clock) {
+        this.store = store;
+        this.trigger = trigger;
+        this.conversations = conversations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void start() {
+        Instant now = clock.instant();
+        for (CronJob job : store.list(null)) {
+            if (job.enabled() && trigger.next(job.id()).isEmpty()) {
+                job.schedule().nextAfter(now, job.createdAt()).ifPresent(at -> trigger.schedule(job.id(), at));
+            }
+        }
+        trigger.start(this::fire);
+    }
+
+    @Override
+    public CronJob create(CronJobSpec spec, String owner) {
+        if (spec.name() == null || spec.name().isBlank()) {
+            throw OpenClawException.invalid("field 'name' is required");
+        }
+        if (spec.schedule() == null) {
+            throw OpenClawException.invalid("field 'schedule' is required");
+        }
+        if (spec.payload() == null) {
+            throw OpenClawException.invalid("field 'payload' is required");
+        }
+        Instant now = clock.instant();
+        CronJob job = new CronJob(Ids.newId("job"), spec.name(), owner, spec.schedule(), spec.payload(),
+                spec.sessionTarget(), spec.enabled() == null || spec.enabled(), now, now);
+        store.insert(job);
+        reschedule(job);
+        return job;
+    }
+
+    @Override
+    public List<CronJob> list(String owner) {
+        return store.list(owner);
+    }
+
+    @Override
+    public CronJob get(String id, String owner) {
+        return store.find(id).filter(j -> owner == null || owner.equals(j.owner()))
+                .orElseThrow(() -> OpenClawException.notFound("cron job", id));
+    }
+
+    @Override
+    public CronJob update(String id, CronJobSpec patch, String owner) {
+        CronJob old = get(id, owner);
+        if (patch.name() != null && patch.name().isBlank()) {
+            throw OpenClawException.invalid("field 'name' must not be empty");
+        }
+        CronJob job = new CronJob(id, patch.name() != null ? patch.name() : old.name(), old.owner(),
+                patch.schedule() != null ? patch.schedule() : old.schedule(),
+                patch.payload() != null ? patch.payload() : old.payload(),
+                patch.sessionTarget() != null ? patch.sessionTarget() : old.sessionTarget(),
+                patch.enabled() != null ? patch.enabled() : old.enabled(), old.createdAt(), clock.instant());
+        store.update(job);
+        reschedule(job);
+        return job;
+    }
+
+    private void reschedule(CronJob job) {
+        Optional<Instant> next = job.enabled() ? job.schedule().nextAfter(clock.instant(), job.createdAt())
+                : Optional.empty();
+        if (next.isPresent()) {
+            trigger.schedule(job.id(), next.get());
+        } else {
+            trigger.cancel(job.id());
+        }
+    }
+
+    @Override
+    public void delete(String id, String owner) {
+        get(id, owner);
+        trigger.cancel(id);
+        store.delete(id);
+    }
+
+    @Override
+    public CronRun runNow(String id, String owner) {
+        CronJob job = get(id, owner);
+        CronRun run = new CronRun(Ids.newId("run"), id, "manual", null, clock.instant(), null, "running", null, null);
+        store.startRun(run);
+        execute(job, run);
+        return store.run(run.id()).orElse(run);
+    }
+
+    @Override
+    public Page<CronRun> runs(String id, String owner, int offset, int limit) {
+        get(id, owner);
+        return store.runs(id, offset, limit);
+    }
+
+    @Override
+    public Optional<Instant> nextRun(CronJob job) {
+        return job.enabled() ? trigger.next(job.id()) : Optional.empty();
+    }
+
+    /** One due execution: records the slot's run (at most once per slot), runs it, returns the next slot. */
+    Optional<Instant> fire(String jobId, Instant slot) {
+        Optional<CronJob> found = store.find(jobId);
+        if (found.isEmpty() || !found.get().enabled()) {
+            return Optional.empty();
+        }
+        CronJob job = found.get();
+        Instant now = clock.instant();
+        CronRun run = new CronRun(Ids.newId("run"), jobId, "schedule", slot, now, null, "running", null, null);
+        if (store.startRun(run)) {
+            execute(job, run);
+        } else {
+            store.failInterrupted(jobId, slot, "the gateway stopped during this run", now);
+            LOG.info("cron job {} slot {} already fired; not firing again", jobId, slot);
+        }
+        Instant after = clock.instant();
+        // re-read: the job may have been changed, disabled or deleted while it ran
+        return store.find(jobId).filter(CronJob::enabled)
+                .flatMap(j -> j.schedule().nextAfter(after.isAfter(slot) ? after : slot, j.createdAt()));
+    }
+
+    private void execute(CronJob job, CronRun run) {
+        String status = "ok";
+        String output = null;
+        String error = null;
+        try {
+            output = switch (job.payload()) {
+                case CronPayload.SystemEvent se -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("job_id", job.id());
+                    data.put("name", job.name());
+                    data.put("run_id", run.id());
+                    data.put("kind", "systemEvent");
+                    data.put("text", se.text());
+                    events.publish(new DomainEvent("cron.fired", clock.instant(), data));
+                    yield se.text();
+                }
+                case CronPayload.AgentTurn at -> agentTurn(job, at);
+            };
+        } catch (RuntimeException e) {
+            status = "error";
+            error = String.valueOf(e.getMessage());
+            LOG.warn("cron job {} run {} failed: {}", job.id(), run.id(), e.toString());
+        }
+        store.finishRun(run.id(), status, output, error, clock.instant());
+    }
+
+    private String agentTurn(CronJob job, CronPayload.AgentTurn at) {
+        String target = job.sessionTarget();
+        String session = target == null || target.isBlank() || target.equals("isolated") ? "cron:" + job.id()
+                : target.equals("main") ? Session.DEFAULT_AGENT : target;
+        TurnRequest turn = new TurnRequest(session, job.owner(), true, new NewSession(session, "cron " + job.name(),
+                at.agentId(), null, job.owner(), null, Map.of("cronJobId", job.id())), at.model(),
+                List.of(ChatMessage.user(at.message())), null, null, null);
+        TurnResult r = conversations.runTurn(turn);
+        return r.reply().content();
+    }
+
+    @Override
+    public void close() {
+        trigger.close();
+    }
+}

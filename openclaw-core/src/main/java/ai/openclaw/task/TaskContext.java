@@ -1,0 +1,21 @@
+package ai.openclaw.task;
+
+import java.util.Map;
+
+/** What a {@link TaskHandler} sees while it runs one task. */
+public interface TaskContext {
+    /** The task's id. */
+    String taskId();
+
+    /** The creating owner id (handlers act with its rights). */
+    String owner();
+
+    /** The task's parameters. */
+    Map<String, Object> parameters();
+
+    /** Reports progress, 0–100 (stored and pushed to SSE watchers). */
+    void progress(int percent);
+
+    /** Whether the task was cancelled or timed out (handlers should stop soon). */
+    boolean cancelled();
+}

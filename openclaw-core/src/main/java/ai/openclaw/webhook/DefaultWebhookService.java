@@ -1,0 +1,389 @@
+package ai.openclaw.webhook;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.event.DomainEvent;
+import ai.openclaw.event.EventBus;
+import ai.openclaw.util.Ids;
+import ai.openclaw.util.OutboundTargets;
+import ai.openclaw.util.Page;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The default {@link WebhookService}: an event subscriber that fills the outbox, and a poller that drains it. */
+final class DefaultWebhookService implements WebhookService {
+    private static final Logger LOG = LoggerFactory.getLogger("openclaw.webhook");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int BATCH = 50;
+
+    private final WebhookStore store;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService senders;
+    private final HttpClient http;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private volatile boolean closed;
+    private AutoCloseable subscription;
+
+    DefaultWebhookService(WebhookStore store, WebhookSettings settings, Clock clock,
+                          ScheduledExecutorService scheduler, ExecutorService senders, HttpClient http) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.senders = senders;
+        this.http = http;
+    }
+
+    void start(EventBus events) {
+        subscription = events.subscribe(this::onEvent);
+        long poll = Math.max(50, settings.pollInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, poll, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void purge() {
+        try {
+            int n = store.purge(clock.instant().minus(settings.retention()));
+            if (n > 0) {
+                LOG.info("removed {} old webhook deliveries from the log", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("webhook log cleanup failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public WebhookEndpoint create(String url, List<String> events, String secret, String owner) {
+        OutboundTargets.check("url", url, settings.allowPrivateTargets());
+        if (events == null || events.isEmpty()) {
+            throw OpenClawException.invalid("field 'events' must name at least one event");
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (!WebhookEvents.ALL.contains(events.get(i))) {
+                throw OpenClawException.invalid("field 'events[" + i + "]' is not a known event: '" + events.get(i)
+                        + "'", "known events: " + String.join(", ", new java.util.TreeSet<>(WebhookEvents.ALL)));
+            }
+        }
+        if (secret != null && secret.isBlank()) {
+            throw OpenClawException.invalid("field 'secret' must not be empty");
+        }
+        WebhookEndpoint e = new WebhookEndpoint(Ids.newId("wh"), url, new LinkedHashSet<>(events),
+                secret != null ? secret : "whsec_" + Ids.newSecret(32), owner, true, null, false, clock.instant());
+        store.insertEndpoint(e);
+        return e;
+    }
+
+    @Override
+    public List<WebhookEndpoint> list(String owner) {
+        List<WebhookEndpoint> out = new ArrayList<>();
+        if (owner == null) {
+            out.addAll(settings.endpoints());
+        }
+        out.addAll(store.endpoints(owner));
+        return out;
+    }
+
+    @Override
+    public WebhookEndpoint get(String id, String owner) {
+        return find(id).filter(e -> owner == null || e.owner().equals(owner))
+                .orElseThrow(() -> OpenClawException.notFound("webhook", id));
+    }
+
+    @Override
+    public void delete(String id, String owner) {
+        WebhookEndpoint e = get(id, owner);
+        if (e.fromConfig()) {
+            throw OpenClawException.conflict("webhook " + id + " comes from config.yaml (webhooks.endpoints); "
+                    + "remove it there");
+        }
+        store.deleteEndpoint(id);
+    }
+
+    @Override
+    public Page<WebhookDelivery> deliveries(String endpointId, String owner, int offset, int limit) {
+        get(endpointId, owner);
+        return store.deliveries(endpointId, offset, limit);
+    }
+
+    @Override
+    public String enqueueDirect(String url, String secret, Map<String, String> headers, String event,
+                                Map<String, Object> data) {
+        Instant now = clock.instant();
+        String id = Ids.newId("msg");
+        store.enqueue(List.of(new WebhookDelivery(id, null, url, secret, headers, event, body(event, now, data),
+                WebhookDelivery.PENDING, 0, now, null, null, now, now, null)));
+        wake();
+        return id;
+    }
+
+    private Optional<WebhookEndpoint> find(String id) {
+        for (WebhookEndpoint e : settings.endpoints()) {
+            if (e.id().equals(id)) {
+                return Optional.of(e);
+            }
+        }
+        return store.endpoint(id);
+    }
+
+    private void onEvent(DomainEvent event) {
+        if (!settings.enabled() || closed) {
+            return;
+        }
+        List<WebhookEndpoint> targets = new ArrayList<>();
+        for (WebhookEndpoint e : list(null)) {
+            if (e.wants(event.type())) {
+                targets.add(e);
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String body = body(event.type(), event.timestamp(), event.data());
+        List<WebhookDelivery> rows = new ArrayList<>();
+        for (WebhookEndpoint e : targets) {
+            rows.add(new WebhookDelivery(Ids.newId("msg"), e.id(), e.url(), null, Map.of(), event.type(), body,
+                    WebhookDelivery.PENDING, 0, now, null, null, now, now, null));
+        }
+        store.enqueue(rows);
+        wake();
+    }
+
+    /** The seed-002 payload {@code {event, timestamp, data}} as JSON.stringify-compatible compact text. */
+    static String body(String event, Instant timestamp, Map<String, Object> data) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("event", event);
+        root.put("timestamp", timestamp.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        root.set("data", MAPPER.valueToTree(data));
+        return JsJson.stringify(root);
+    }
+
+    private void wake() {
+        if (!closed && pollQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(this::pollSafely);
+            } catch (RuntimeException e) {
+                pollQueued.set(false);
+            }
+        }
+    }
+
+    private void pollSafely() {
+        pollQueued.set(false);
+        if (closed) {
+            return;
+        }
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.warn("webhook outbox poll failed: {}", e.toString());
+        }
+    }
+
+    private void poll() {
+        Instant now = clock.instant();
+        for (WebhookDelivery d : store.due(now, BATCH)) {
+            if (closed || inFlight.contains(d.id())) {
+                continue;
+            }
+            Instant lease = now.plus(settings.timeout()).plusSeconds(5);
+            if (!store.claim(d.id(), d.nextAttemptAt(), lease)) {
+                continue;
+            }
+            inFlight.add(d.id());
+            try {
+                senders.execute(() -> {
+                    try {
+                        attempt(d);
+                    } catch (RuntimeException e) {
+                        LOG.warn("webhook delivery {} failed unexpectedly: {}", d.id(), e.toString());
+                    } finally {
+                        inFlight.remove(d.id());
+                    }
+                });
+            } catch (RuntimeException e) {
+                inFlight.remove(d.id());
+            }
+        }
+    }
+
+    private void attempt(WebhookDelivery d) {
+        int attempts = d.attempts() + 1;
+        Instant now = clock.instant();
+        String secret = d.secret();
+        if (d.endpointId() != null) {
+            Optional<WebhookEndpoint> e = find(d.endpointId());
+            if (e.isEmpty() || !e.get().enabled()) {
+                store.recordAttempt(d.id(), WebhookDelivery.FAILED, d.attempts(), now, null,
+                        e.isEmpty() ? "endpoint deleted" : "endpoint disabled: " + e.get().disabledReason(), now);
+                return;
+            }
+            secret = e.get().secret();
+        }
+        try {
+            OutboundTargets.check("url", d.url(), settings.allowPrivateTargets());
+        } catch (OpenClawException ex) {
+            store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, now, null, ex.getMessage(), now);
+            return;
+        }
+        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(d.url())).timeout(settings.timeout())
+                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8));
+        d.headers().forEach((k, v) -> {
+            try {
+                rb.setHeader(k, v);
+            } catch (IllegalArgumentException ignored) {
+                // restricted header (Host, Content-Length…): not ours to set
+            }
+        });
+        rb.setHeader("Content-Type", "application/json");
+        rb.setHeader("User-Agent", "OpenClaw-Webhook/1.0");
+        rb.setHeader("X-OpenClaw-Event", d.event());
+        rb.setHeader("X-OpenClaw-Delivery-Attempt", Integer.toString(attempts));
+        if (secret != null) {
+            WebhookSigner.headers(secret, d.id(), now.getEpochSecond(), d.body()).forEach(rb::setHeader);
+        } else {
+            rb.setHeader("webhook-id", d.id());
+            rb.setHeader("webhook-timestamp", Long.toString(now.getEpochSecond()));
+        }
+        Integer status = null;
+        String error;
+        Duration retryAfter = null;
+        boolean retriable;
+        try {
+            HttpResponse<String> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            status = r.statusCode();
+            if (status >= 200 && status < 300) {
+                store.recordAttempt(d.id(), WebhookDelivery.DELIVERED, attempts, now, status, null, clock.instant());
+                return;
+            }
+            error = "HTTP " + status;
+            if (status == 410) {
+                if (d.endpointId() != null) {
+                    store.disableEndpoint(d.endpointId(), "receiver answered 410 Gone");
+                }
+                store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, now, status,
+                        "410 Gone: endpoint disabled", clock.instant());
+                return;
+            }
+            retriable = status == 429 || status == 408 || status >= 500;
+            if (status == 429) {
+                retryAfter = retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock.instant());
+            }
+            if (status >= 300 && status < 400) {
+                error = "HTTP " + status + " redirect (redirects are not followed)";
+            }
+        } catch (java.net.http.HttpTimeoutException e) {
+            error = "timed out after " + settings.timeout().toMillis() + " ms";
+            retriable = true;
+        } catch (java.io.IOException e) {
+            error = "network error: " + e;
+            retriable = true;
+        } catch (InterruptedException e) {
+            try {
+                store.release(d.id(), clock.instant());
+            } catch (RuntimeException ignored) {
+                // the claim lapses after its lease instead
+            }
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Instant after = clock.instant();
+        if (!retriable || attempts >= settings.maxAttempts()) {
+            store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, after, status,
+                    retriable ? error + " (gave up after " + attempts + " attempts)" : error, after);
+            return;
+        }
+        Duration delay = retryAfter != null ? retryAfter : backoff(attempts);
+        store.recordAttempt(d.id(), WebhookDelivery.PENDING, attempts, after.plus(delay), status, error, after);
+        if (delay.toMillis() < settings.pollInterval().toMillis() && !closed) {
+            try {
+                scheduler.schedule(this::wake, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException ignored) {
+                // shutting down: the next start picks it up
+            }
+        }
+    }
+
+    /** Exponential backoff with equal jitter: half the capped delay plus a random part of the other half. */
+    Duration backoff(int attempts) {
+        long base = settings.baseBackoff().toMillis();
+        long max = settings.maxBackoff().toMillis();
+        long d = base;
+        for (int i = 1; i < attempts && d < max; i++) {
+            d *= 2;
+        }
+        d = Math.min(d, max);
+        long half = d / 2;
+        return Duration.ofMillis(half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0));
+    }
+
+    static Duration retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            } catch (RuntimeException ignored) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // in-process bus: cannot fail
+            }
+        }
+    }
+
+    /**
+     * Called once the senders have stopped: deliveries whose attempt was cut short are made due again at once
+     * (rather than after their claim's lease), so the next start sends them without delay.
+     */
+    @Override
+    public void releaseInFlight() {
+        Instant now = clock.instant();
+        for (String id : List.copyOf(inFlight)) {
+            try {
+                store.release(id, now);
+            } catch (RuntimeException e) {
+                LOG.debug("could not release delivery {}: {}", id, e.toString());
+            }
+        }
+    }
+}

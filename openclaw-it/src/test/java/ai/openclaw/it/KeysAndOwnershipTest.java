@@ -1,0 +1,152 @@
+package ai.openclaw.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.openclaw.testkit.HttpResult;
+import ai.openclaw.testkit.TestGateway;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Key management over {@code /api/v1/keys} (admin scope), scope checks (403), and ownership: one key cannot read,
+ * write or delete another owner's sessions in any dialect (404, never 403), while administrators see everything.
+ */
+class KeysAndOwnershipTest {
+    static TestGateway gw;
+
+    @BeforeAll
+    static void start() {
+        gw = TestGateway.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        gw.close();
+    }
+
+    static JsonNode createKey(String body) {
+        HttpResult r = gw.post("/api/v1/keys", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("data");
+    }
+
+    static HttpResult as(String key, String method, String path, String body) {
+        return gw.send(method, path, body, body == null ? Map.of("X-API-Key", key)
+                : Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"));
+    }
+
+    @Test
+    void adminManagesKeysOverTheApiAndSecretsAreShownOnce() {
+        JsonNode created = createKey("{\"name\": \"api-made\", \"plan\": \"pro\", \"scopes\": [\"chat\"], "
+                + "\"expires\": \"90d\"}");
+        String secret = created.path("key").asText();
+        assertThat(secret).startsWith("oc_api_sk_");
+        assertThat(created.path("plan").asText()).isEqualTo("pro");
+        assertThat(created.path("status").asText()).isEqualTo("active");
+        assertThat(created.path("expiresAt").asText()).isNotBlank();
+        assertThat(created.path("createdAt").asText()).isNotBlank();
+        assertThat(created.has("hash")).isFalse();
+        assertThat(as(secret, "GET", "/v2/conversations", null).status()).isEqualTo(200);
+
+        HttpResult list = gw.get("/api/v1/keys");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("api-made").doesNotContain(secret).doesNotContain("\"hash\"");
+        JsonNode one = gw.get("/api/v1/keys/api-made").json().path("data");
+        assertThat(one.path("lastUsedAt").asText()).isNotBlank();
+        assertThat(one.path("scopes").toString()).isEqualTo("[\"chat\"]");
+
+        assertThat(gw.post("/api/v1/keys", "{\"name\": \"api-made\"}").status()).isEqualTo(409);
+        HttpResult badScope = gw.post("/api/v1/keys", "{\"name\": \"x1\", \"scopes\": [\"root\"]}");
+        assertThat(badScope.status()).isEqualTo(400);
+        assertThat(badScope.json().at("/error/message").asText()).contains("root");
+        assertThat(gw.post("/api/v1/keys", "{\"name\": \"x2\", \"limits\": {\"burst\": -1}}").status())
+                .isEqualTo(400);
+        assertThat(gw.post("/api/v1/keys", "{\"name\": \"x3\", \"expires\": \"soon\"}").json()
+                .at("/error/message").asText()).contains("'expires'");
+
+        HttpResult revoked = gw.delete("/api/v1/keys/api-made");
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.json().at("/data/status").asText()).isEqualTo("revoked");
+        assertThat(as(secret, "GET", "/v2/conversations", null).status()).as("revocation is immediate")
+                .isEqualTo(401);
+        assertThat(gw.delete("/api/v1/keys/no-such-key").status()).isEqualTo(404);
+    }
+
+    @Test
+    void keysWithoutTheScopeGetForbidden() {
+        String chatOnly = createKey("{\"name\": \"chat-only\", \"scopes\": \"chat\"}").path("key").asText();
+        HttpResult keys = as(chatOnly, "GET", "/api/v1/keys", null);
+        assertThat(keys.status()).isEqualTo(403);
+        assertThat(keys.json().at("/error/code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(keys.json().at("/error/message").asText()).contains("'admin'");
+        assertThat(as(chatOnly, "GET", "/api/v1/config/gateway", null).status()).isEqualTo(403);
+        String memoryOnly = createKey("{\"name\": \"memory-only\", \"scopes\": [\"memory:read\"]}").path("key")
+                .asText();
+        for (String[] call : List.of(new String[] {"POST", "/api/v1/message", "{\"text\": \"hi\"}"},
+                new String[] {"GET", "/v1/sessions", null}, new String[] {"GET", "/v2/conversations", null},
+                new String[] {"GET", "/v1/models", null})) {
+            HttpResult r = as(memoryOnly, call[0], call[1], call[2]);
+            assertThat(r.status()).as(call[1]).isEqualTo(403);
+            assertThat(r.json().at("/error/code").asText()).isEqualTo("FORBIDDEN");
+            assertThat(r.json().at("/error/message").asText()).contains("'chat'");
+        }
+        String admin = createKey("{\"name\": \"second-admin\", \"scopes\": [\"admin\"]}").path("key").asText();
+        assertThat(as(admin, "GET", "/api/v1/keys", null).status()).isEqualTo(200);
+        HttpResult self = gw.send("DELETE", "/api/v1/keys/second-admin", null, Map.of("X-API-Key", admin));
+        assertThat(self.status()).isEqualTo(409);
+    }
+
+    @Test
+    void foreignSessionsAreNotFoundInEveryDialect() {
+        String a = createKey("{\"name\": \"owner-a\", \"plan\": \"enterprise\"}").path("key").asText();
+        String b = createKey("{\"name\": \"owner-b\", \"plan\": \"enterprise\"}").path("key").asText();
+        assertThat(as(a, "POST", "/api/v1/sessions", "{\"sessionId\": \"own-gw\"}").status()).isEqualTo(201);
+        assertThat(as(a, "POST", "/v1/sessions", "{\"session_id\": \"own-tasks\"}").status()).isIn(200, 201);
+        assertThat(as(a, "POST", "/api/v1/message", "{\"text\": \"mine\", \"session\": \"own-msg\"}").status())
+                .isEqualTo(200);
+        HttpResult conv = as(a, "POST", "/v2/conversations", "{}");
+        assertThat(conv.status()).isIn(200, 201);
+        String v2 = conv.json().path("id").asText();
+        HttpResult oa = gw.send("POST", "/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
+                + "\"content\": \"hi\"}]}", Map.of("Authorization", "Bearer " + a, "Content-Type",
+                "application/json", "x-openclaw-session-key", "own-openai"));
+        assertThat(oa.status()).isEqualTo(200);
+
+        for (String id : List.of("own-gw", "own-tasks", "own-msg", v2, "own-openai")) {
+            for (String[] call : List.of(new String[] {"GET", "/api/v1/sessions/" + id, null},
+                    new String[] {"GET", "/api/v1/sessions/" + id + "/messages", null},
+                    new String[] {"POST", "/api/v1/sessions/" + id + "/messages",
+                        "{\"message\": {\"role\": \"user\", \"content\": \"x\"}}"},
+                    new String[] {"POST", "/api/v1/message", "{\"text\": \"x\", \"session\": \"" + id + "\"}"},
+                    new String[] {"GET", "/v1/sessions/" + id, null},
+                    new String[] {"GET", "/v1/sessions/" + id + "/messages", null},
+                    new String[] {"POST", "/v1/sessions/" + id + "/messages", "{\"content\": \"x\"}"},
+                    new String[] {"GET", "/v2/conversations/" + id, null},
+                    new String[] {"GET", "/v2/conversations/" + id + "/messages", null},
+                    new String[] {"POST", "/v2/conversations/" + id + "/messages", "{\"content\": \"x\"}"},
+                    new String[] {"DELETE", "/api/v1/sessions/" + id, null},
+                    new String[] {"DELETE", "/v1/sessions/" + id, null},
+                    new String[] {"DELETE", "/v2/conversations/" + id, null})) {
+                HttpResult r = as(b, call[0], call[1], call[2]);
+                assertThat(r.status()).as(call[0] + " " + call[1] + " " + r.body()).isEqualTo(404);
+                assertThat(r.json().at("/error/code").asText()).isEqualTo("NOT_FOUND");
+            }
+            HttpResult chat = gw.send("POST", "/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
+                    + "\"content\": \"x\"}]}", Map.of("Authorization", "Bearer " + b, "Content-Type",
+                    "application/json", "x-openclaw-session-key", id));
+            assertThat(chat.status()).as("openai " + id).isEqualTo(404);
+            assertThat(as(a, "GET", "/api/v1/sessions/" + id, null).status()).as("owner still sees " + id)
+                    .isEqualTo(200);
+            assertThat(gw.get("/api/v1/sessions/" + id).status()).as("admin sees " + id).isEqualTo(200);
+        }
+        assertThat(as(b, "GET", "/api/v1/sessions", null).body()).doesNotContain("own-gw");
+        assertThat(as(b, "GET", "/v1/sessions", null).body()).doesNotContain("own-tasks");
+        assertThat(as(b, "GET", "/v2/conversations", null).body()).doesNotContain(v2);
+        assertThat(as(a, "GET", "/api/v1/sessions/own-msg", null).json().at("/data/messageCount").asInt())
+                .as("nothing was appended by the other key").isEqualTo(2);
+    }
+}
