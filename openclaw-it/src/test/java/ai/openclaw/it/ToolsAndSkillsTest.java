@@ -75,7 +75,7 @@ class ToolsAndSkillsTest {
             assertThat(t.has("output_schema")).isTrue();
         });
         assertThat(list.toString()).contains("file_read", "file_write", "file_list", "web_fetch", "sessions_list",
-                "spawn_agent", "weather", "echo-args").doesNotContain("memory_search");
+                "spawn_agent", "weather", "echo-args", "memory_search", "memory_add");
         JsonNode skills = gw.get("/api/v1/skills").json();
         assertThat(skills.path("success").asBoolean()).isTrue();
         assertThat(skills.at("/data/skills").toString()).contains("\"name\":\"weather\"");
