@@ -16,6 +16,9 @@ import java.util.Objects;
 
 /** {@link AgentService#create}. */
 final class DefaultAgentService implements AgentService {
+    private static final java.time.Duration TURN_CACHE = java.time.Duration.ofSeconds(2);
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedAgent> turnCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AgentStore store;
     private final ModelCatalog models;
     private final ToolRegistry tools;
@@ -49,6 +52,7 @@ final class DefaultAgentService implements AgentService {
                 spec.systemPrompt(), spec.skills(), spec.temperature(), spec.maxTokens(),
                 spec.memoryEnabled() == null || spec.memoryEnabled(), blankToNull(spec.workspace()), now, now));
         store.save(agent);
+        turnCache.clear();
         publish("agent.created", agent);
         return agent;
     }
@@ -66,13 +70,19 @@ final class DefaultAgentService implements AgentService {
 
     @Override
     public Agent forTurn(String id) {
-        if (id != null && Ids.isSafeId(id)) {
-            var found = store.find(id);
-            if (found.isPresent()) {
-                return found.get();
-            }
+        String key = id != null && Ids.isSafeId(id) ? id : Agent.MAIN;
+        Instant now = clock.instant();
+        CachedAgent c = turnCache.get(key);
+        if (c != null && now.isBefore(c.until())) {
+            return c.agent();
         }
-        return get(Agent.MAIN);
+        Agent agent = key.equals(Agent.MAIN) ? get(Agent.MAIN) : store.find(key).orElseGet(() -> get(Agent.MAIN));
+        turnCache.put(key, new CachedAgent(agent, now.plus(TURN_CACHE)));
+        return agent;
+    }
+
+    /** A recently read agent: turns re-read agents at most every {@link #TURN_CACHE} and at once after local changes. */
+    private record CachedAgent(Agent agent, Instant until) {
     }
 
     @Override
@@ -104,6 +114,7 @@ final class DefaultAgentService implements AgentService {
                 p.memoryEnabled() == null ? a.memoryEnabled() : p.memoryEnabled(),
                 p.workspace() == null ? a.workspace() : blankToNull(p.workspace()), a.createdAt(), clock.instant()));
         store.save(changed);
+        turnCache.clear();
         publish("agent.updated", changed);
         return changed;
     }
@@ -115,6 +126,7 @@ final class DefaultAgentService implements AgentService {
         }
         get(id);
         store.delete(id);
+        turnCache.clear();
         events.publish(new DomainEvent("agent.deleted", clock.instant(), Map.of("agent_id", id)));
     }
 
@@ -134,6 +146,7 @@ final class DefaultAgentService implements AgentService {
         Agent changed = new Agent(a.id(), a.name(), a.description(), a.model(), a.systemPrompt(), skills,
                 a.temperature(), a.maxTokens(), a.memoryEnabled(), a.workspace(), a.createdAt(), clock.instant());
         store.save(changed);
+        turnCache.clear();
         events.publish(new DomainEvent("skill.installed", clock.instant(), Map.of("agent_id", a.id(), "skill_id",
                 skill.id())));
         return changed;

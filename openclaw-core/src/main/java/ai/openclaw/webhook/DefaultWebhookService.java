@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /** The default {@link WebhookService}: an event subscriber that fills the outbox, and a poller that drains it. */
 final class DefaultWebhookService implements WebhookService {
+    private static final java.time.Duration ENDPOINT_CACHE = java.time.Duration.ofSeconds(2);
+    private volatile CachedEndpoints endpointCache;
     private static final Logger LOG = LoggerFactory.getLogger("openclaw.webhook");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BATCH = 50;
@@ -96,6 +98,7 @@ final class DefaultWebhookService implements WebhookService {
         WebhookEndpoint e = new WebhookEndpoint(Ids.newId("wh"), url, new LinkedHashSet<>(events),
                 secret != null ? secret : "whsec_" + Ids.newSecret(32), owner, true, null, false, clock.instant());
         store.insertEndpoint(e);
+        endpointCache = null;
         return e;
     }
 
@@ -123,6 +126,7 @@ final class DefaultWebhookService implements WebhookService {
                     + "remove it there");
         }
         store.deleteEndpoint(id);
+        endpointCache = null;
     }
 
     @Override
@@ -151,12 +155,29 @@ final class DefaultWebhookService implements WebhookService {
         return store.endpoint(id);
     }
 
+    /**
+     * Every endpoint, for event fan-out: re-read from the store at most every {@link #ENDPOINT_CACHE} (so endpoints
+     * added by another node sharing the database are seen within that time) and at once after a local change.
+     */
+    private List<WebhookEndpoint> allEndpoints() {
+        Instant now = clock.instant();
+        CachedEndpoints c = endpointCache;
+        if (c == null || !now.isBefore(c.until())) {
+            c = new CachedEndpoints(List.copyOf(list(null)), now.plus(ENDPOINT_CACHE));
+            endpointCache = c;
+        }
+        return c.endpoints();
+    }
+
+    private record CachedEndpoints(List<WebhookEndpoint> endpoints, Instant until) {
+    }
+
     private void onEvent(DomainEvent event) {
         if (!settings.enabled() || closed) {
             return;
         }
         List<WebhookEndpoint> targets = new ArrayList<>();
-        for (WebhookEndpoint e : list(null)) {
+        for (WebhookEndpoint e : allEndpoints()) {
             if (e.wants(event.type())) {
                 targets.add(e);
             }
@@ -286,6 +307,7 @@ final class DefaultWebhookService implements WebhookService {
             if (status == 410) {
                 if (d.endpointId() != null) {
                     store.disableEndpoint(d.endpointId(), "receiver answered 410 Gone");
+                    endpointCache = null;
                 }
                 store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, now, status,
                         "410 Gone: endpoint disabled", clock.instant());
