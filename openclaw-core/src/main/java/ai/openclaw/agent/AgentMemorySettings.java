@@ -3,7 +3,8 @@ package ai.openclaw.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * How an agent turn uses long-term memory (config {@code memory.recall.*} and {@code memory.conversation.*}):
+ * How an agent turn uses long-term memory (config {@code memory.recall.*} and {@code memory.conversation.*}; the
+ * snake_case spellings {@code max_tokens}, {@code min_score}, {@code max_chars} are accepted too):
  * <pre>
  * memory:
  *   recall:       { limit: 5, maxTokens: 500, minScore: 0.35 }   # minScore defaults to memory's own default
@@ -52,9 +53,16 @@ public record AgentMemorySettings(int limit, int maxTokens, Double minScore, boo
         JsonNode r = memory.path("recall");
         JsonNode c = memory.path("conversation");
         AgentMemorySettings d = DEFAULTS;
-        return new AgentMemorySettings(r.path("limit").asInt(d.limit()), r.path("maxTokens").asInt(d.maxTokens()),
-                r.path("minScore").isNumber() ? Double.valueOf(r.path("minScore").asDouble()) : d.minScore(),
+        JsonNode minScore = key(r, "minScore", "min_score");
+        return new AgentMemorySettings(r.path("limit").asInt(d.limit()),
+                key(r, "maxTokens", "max_tokens").asInt(d.maxTokens()),
+                minScore.isNumber() ? Double.valueOf(minScore.asDouble()) : d.minScore(),
                 c.path("record").asBoolean(d.recordConversations()),
-                c.path("maxChars").asInt(d.conversationChars()));
+                key(c, "maxChars", "max_chars").asInt(d.conversationChars()));
+    }
+
+    /** The value under the camelCase key, else under the snake_case one (the {@code memory} section uses both). */
+    private static JsonNode key(JsonNode n, String camel, String snake) {
+        return n.has(camel) ? n.path(camel) : n.path(snake);
     }
 }

@@ -73,6 +73,11 @@ class MemoryRecallTest {
     void aStoredFactIsRecalledIntoTheContextOfAMemoryEnabledAgentButNotStored() {
         HttpResult stored = env.gateway().post("/api/v1/memory", "{\"content\": \"" + FACT + "\", \"tags\": [\"pref\"]}");
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        // ~400 estimated tokens: over the 300-token recall budget of this gateway, so never recalled
+        String tooLong = "Notes about the programming language I like best: "
+                + "Rust Go Java Kotlin Python ".repeat(60);
+        HttpResult big = env.gateway().post("/api/v1/memory", "{\"content\": \"" + tooLong.strip() + "\"}");
+        assertThat(big.status()).as(big.body()).isEqualTo(200);
         String conv = conversation(true);
 
         env.fake().enqueue(FakeReply.text("Rust, as you told me."));
@@ -80,7 +85,7 @@ class MemoryRecallTest {
         List<String> system = systemMessages();
         List<String> recall = system.stream().filter(s -> s.startsWith(MARKER)).toList();
         assertThat(recall).as("system messages: %s", system).hasSize(1);
-        assertThat(recall.get(0)).contains(FACT).contains("[source: api]");
+        assertThat(recall.get(0)).contains(FACT).contains("[source: api]").doesNotContain("Kotlin Python");
         assertThat(system.get(0)).as("the agent's own prompt stays first").contains("You are helpful.");
 
         // the recall block is context only: not in the transcript, and not replayed on the next turn
