@@ -4,6 +4,8 @@ import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.config.StatePaths;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.memory.MemoryService;
+import ai.openclaw.memory.MemoryToolPort;
 import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.TurnEngine;
 import ai.openclaw.tool.FileListTool;
@@ -63,12 +65,14 @@ public final class AgentRuntime implements AutoCloseable {
      * @param events the event bus
      * @param clock time source
      * @param executor runs model calls, tools and children (virtual threads)
-     * @param memory the memory service for {@code memory_search}/{@code memory_add}, or null to leave them out
+     * @param memory the memory service for {@code memory_search}/{@code memory_add}, recall into turns and
+     *     conversation memories ({@code memory.recall}, {@code memory.conversation}; see {@link AgentMemorySettings}),
+     *     or null to leave memory out
      * @param spawns where sub-agent states are persisted, or null for memory only
-     * @throws IllegalArgumentException for out-of-range limits
+     * @throws IllegalArgumentException for out-of-range limits or memory settings
      */
     public static AgentRuntime create(GatewayConfig config, StatePaths paths, ModelCatalog models, AgentStore store,
-                                      EventBus events, Clock clock, ExecutorService executor, MemoryPort memory,
+                                      EventBus events, Clock clock, ExecutorService executor, MemoryService memory,
                                       SpawnStore spawns) {
         JsonNode root = config.tree();
         JsonNode a = root.path("agents");
@@ -91,9 +95,12 @@ public final class AgentRuntime implements AutoCloseable {
         tools.register(new WebFetchTool(executor, wf.path("maxBytes").asInt(1024 * 1024),
                 Duration.ofSeconds(wf.path("timeoutSeconds").asLong(15)),
                 wf.path("allowPrivateTargets").asBoolean(false)));
+        AgentMemory agentMemory = null;
         if (memory != null) {
-            tools.register(new MemorySearchTool(memory));
-            tools.register(new MemoryAddTool(memory));
+            MemoryPort port = MemoryToolPort.of(memory);
+            tools.register(new MemorySearchTool(port));
+            tools.register(new MemoryAddTool(port));
+            agentMemory = new AgentMemory(memory, AgentMemorySettings.from(root.path("memory")), executor);
         }
         SkillCatalog skills = new SkillCatalog(tools, executor, paths.workspace().resolve("skills"), paths.skills(),
                 s.path("weather").path("url").asText(WeatherSkill.DEFAULT_URL),
@@ -105,7 +112,7 @@ public final class AgentRuntime implements AutoCloseable {
         tools.register(new SessionsListTool(() -> require(ref)));
         tools.register(new SpawnAgentTool(subAgents, limits, clock));
         AgentTurnEngine engine = new AgentTurnEngine(models, agents, tools, skills, executor, clock, limits,
-                paths.stateDir());
+                paths.stateDir(), agentMemory);
         AgentRuntime runtime = new AgentRuntime(tools, skills, agents, subAgents, engine, limits);
         runtime.conversationsRef = ref;
         runtime.executor = executor;

@@ -57,6 +57,7 @@ public final class AgentTurnEngine implements TurnEngine {
     private final Clock clock;
     private final AgentLimits limits;
     private final Path stateDir;
+    private final AgentMemory memory;
     /** The most tool calls run from one model answer; further ones get an error result. */
     static final int MAX_CALLS_PER_STEP = 16;
     private static final OpenClawException TURN_DEADLINE = new OpenClawException(ErrorCode.TIMEOUT,
@@ -74,6 +75,19 @@ public final class AgentTurnEngine implements TurnEngine {
      */
     public AgentTurnEngine(ModelCatalog models, AgentService agents, ToolRegistry tools, SkillCatalog skills,
                            ExecutorService executor, Clock clock, AgentLimits limits, Path stateDir) {
+        this(models, agents, tools, skills, executor, clock, limits, stateDir, null);
+    }
+
+    /**
+     * As the other constructor, with long-term memory.
+     *
+     * @param memory recalls memories into turns of agents with {@code memoryEnabled} and records conversations, or
+     *     null for none
+     */
+    public AgentTurnEngine(ModelCatalog models, AgentService agents, ToolRegistry tools, SkillCatalog skills,
+                           ExecutorService executor, Clock clock, AgentLimits limits, Path stateDir,
+                           AgentMemory memory) {
+        this.memory = memory;
         this.models = Objects.requireNonNull(models, "models");
         this.agents = Objects.requireNonNull(agents, "agents");
         this.tools = Objects.requireNonNull(tools, "tools");
@@ -152,11 +166,15 @@ public final class AgentTurnEngine implements TurnEngine {
         if (!system.isBlank()) {
             messages.add(ChatMessage.system(system));
         }
+        String ownerFilter = Session.GATEWAY_OWNER.equals(session.owner()) ? null : session.owner();
+        if (memory != null) {
+            // the recall block is context for this call only; it is never part of the stored transcript
+            memory.recall(agent, ownerFilter, plan.input()).ifPresent(messages::add);
+        }
         messages.addAll(ToolMessages.replayable(plan.history()));
         messages.addAll(plan.input());
         Double temperature = plan.temperature() != null ? plan.temperature() : agent.temperature();
         Integer maxTokens = plan.maxTokens() != null ? plan.maxTokens() : agent.maxTokens();
-        String ownerFilter = Session.GATEWAY_OWNER.equals(session.owner()) ? null : session.owner();
         ToolContext toolContext = new ToolContext(session.id(), agent.id(), session.owner(), ownerFilter, workspace,
                 depth, deadline);
 
@@ -192,6 +210,9 @@ public final class AgentTurnEngine implements TurnEngine {
             in += response.usage().inputTokens();
             out += response.usage().outputTokens();
             if (!response.hasToolCalls()) {
+                if (memory != null) {
+                    memory.record(agent, session, plan.input(), response.text());
+                }
                 return new TurnOutcome(model, response, steps, new Usage(in, out), providerNanos, null);
             }
             ChatMessage ask = ChatMessage.assistantToolCalls(response.text(), response.toolCalls());

@@ -26,6 +26,17 @@ public final class MemoryRecall {
      */
     public static List<SearchHit> recall(MemoryService memory, String message, MemoryFilter filter, int limit,
                                          int tokenBudget) {
+        return recall(memory, message, filter, limit, tokenBudget, null);
+    }
+
+    /**
+     * As {@link #recall(MemoryService, String, MemoryFilter, int, int)} with a {@code minScore}.
+     *
+     * @param minScore the lowest fused score recalled, in [0,1]; null for the service's default
+     * @throws ai.openclaw.error.OpenClawException INVALID_REQUEST for a limit or minScore out of range
+     */
+    public static List<SearchHit> recall(MemoryService memory, String message, MemoryFilter filter, int limit,
+                                         int tokenBudget, Double minScore) {
         if (message == null || message.isBlank() || tokenBudget <= 0) {
             return List.of();
         }
@@ -33,7 +44,7 @@ public final class MemoryRecall {
                 ? message.substring(0, memory.settings().maxContentChars()) : message;
         List<SearchHit> out = new ArrayList<>();
         int used = 0;
-        for (SearchHit h : memory.search(new MemoryQuery(query, limit, null, filter, null))) {
+        for (SearchHit h : memory.search(new MemoryQuery(query, limit, minScore, filter, null))) {
             int cost = estimateTokens(h.item().content());
             if (used + cost > tokenBudget) {
                 continue;

@@ -119,7 +119,7 @@ public final class Gateway implements AutoCloseable {
             RateLimiter limits = RateLimiter.create(RateLimitConfig.from(config), events, options.clock());
             AgentRuntime agents = AgentRuntime.create(config, options.paths(), catalog, db.agentStore(), events,
                     options.clock(), Executors.newVirtualThreadPerTaskExecutor(),
-                    ai.openclaw.memory.MemoryToolPort.of(memory.service()), db.spawnStore());
+                    memory.service(), db.spawnStore());
             ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS, agents.engine());
             agents.attach(core);
