@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Memory benchmark (issue 4), in process: retrieval quality on {@link LabelledSet} (recall@5 and MRR for BM25 alone,
@@ -99,20 +98,16 @@ public final class MemoryBench {
             Map<String, String> idToKey = new LinkedHashMap<>();
             LabelledSet.DOCS.forEach((key, text) -> idToKey.put(m.add(new NewMemory(text, List.of(), null, null,
                     MemoryScope.ownedBy("bench"), null)).id(), key));
-            String[] modes = {"BM25 alone", "vectors alone", "hybrid"};
-            List<ToDoubleFunction<SearchHit>> rankers = List.of(SearchHit::keywordScore, SearchHit::vectorScore,
-                    SearchHit::score);
+            String[] modes = FusionVariants.NAMES;
+            int hybrid = FusionVariants.HYBRID;
             Map<String, double[]> byKind = new LinkedHashMap<>();
-            double[][] totals = new double[3][3];
+            double[][] totals = new double[modes.length][3];
             StringBuilder misses = new StringBuilder();
             for (LabelledSet.Query q : LabelledSet.QUERIES) {
                 List<SearchHit> hits = m.search(new MemoryQuery(q.text(), 50, 0.0, MemoryFilter.visibleTo(null),
                         null));
-                for (int mode = 0; mode < 3; mode++) {
-                    ToDoubleFunction<SearchHit> r = rankers.get(mode);
-                    List<SearchHit> ranked = new ArrayList<>(hits.stream().filter(h -> r.applyAsDouble(h) > 0)
-                            .toList());
-                    ranked.sort(Comparator.comparingDouble(r).reversed());
+                for (int mode = 0; mode < modes.length; mode++) {
+                    List<SearchHit> ranked = FusionVariants.rank(mode, hits);
                     int rank = 0;
                     for (int i = 0; i < ranked.size(); i++) {
                         if (q.answer().equals(idToKey.get(ranked.get(i).item().id()))) {
@@ -129,7 +124,7 @@ public final class MemoryBench {
                     k[0] += recall;
                     k[1] += rr;
                     k[2]++;
-                    if (mode == 2 && rank != 1) {
+                    if (mode == hybrid && rank != 1) {
                         SearchHit top = ranked.isEmpty() ? null : ranked.get(0);
                         misses.append(String.format(Locale.ROOT, "- `%s` → answer %s at rank %s; top: %s%n",
                                 q.text(), q.answer(), rank == 0 ? "none" : rank,
@@ -153,17 +148,22 @@ public final class MemoryBench {
             int n = LabelledSet.QUERIES.size();
             System.out.printf(Locale.ROOT, "%n## quality: %d facts, %d queries, embedding auto, cross_lingual %s%n%n",
                     LabelledSet.DOCS.size(), n, crossLingual);
-            System.out.println("| ranking | recall@1 | recall@5 | MRR | recall@5 kw / para / nokw / entity |");
-            System.out.println("|---|---|---|---|---|");
-            for (int mode = 0; mode < 3; mode++) {
+            List<String> kindNames = LabelledSet.QUERIES.stream().map(LabelledSet.Query::kind).distinct().toList();
+            System.out.println("| ranking | recall@1 | recall@5 | MRR | recall@5 " + String.join(" / ", kindNames)
+                    + " | MRR " + String.join(" / ", kindNames) + " |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int mode = 0; mode < modes.length; mode++) {
                 StringBuilder kinds = new StringBuilder();
-                for (String kind : List.of("kw", "para", "nokw", "entity")) {
+                StringBuilder kindMrr = new StringBuilder();
+                for (String kind : kindNames) {
                     double[] k = byKind.get(kind + "|" + mode);
                     kinds.append(kinds.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f (%d)",
                             k[0] / k[2], (int) k[2]));
+                    kindMrr.append(kindMrr.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
+                            k[1] / k[2]));
                 }
-                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s |%n", modes[mode],
-                        totals[mode][2] / n, totals[mode][0] / n, totals[mode][1] / n, kinds);
+                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s | %s |%n", modes[mode],
+                        totals[mode][2] / n, totals[mode][0] / n, totals[mode][1] / n, kinds, kindMrr);
             }
             System.out.println();
             System.out.println("hybrid queries whose answer was not first:");
