@@ -104,6 +104,14 @@ final class LabelledSet {
     record Query(String text, String answer, String kind) {
     }
 
+    /** The number of queries in the original set (the first ones of {@link #QUERIES}). */
+    static final int ORIGINAL_QUERIES = 52;
+
+    /** Whether a fact belongs to the original set (keys E1–E27, Z1–Z17). */
+    static boolean original(String key) {
+        return key.startsWith("E") || key.startsWith("Z");
+    }
+
     static final List<Query> QUERIES = List.of(
             new Query("black coffee", "E1", "kw"),
             new Query("What beverage does she have at breakfast?", "E1", "nokw"),

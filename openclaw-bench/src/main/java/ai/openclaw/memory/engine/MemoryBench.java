@@ -29,8 +29,9 @@ import java.util.Random;
  * vectors alone, hybrid), insert throughput with embedding, hybrid search latency at two sizes, and resident memory
  * growth per item.
  *
- * <p>Command line: {@code [--small N] [--large N] [--inserts N] [--queries N] [--quality-only]}; defaults 10000,
- * 100000, 300, 200. The large corpora are synthetic: texts from a Zipf-distributed vocabulary, vectors reused from a
+ * <p>Command line: {@code [--small N] [--large N] [--inserts N] [--queries N] [--quality-only]
+ * [--original-set]}; defaults 10000, 100000, 300, 200; {@code --original-set} first measures the labelled set as it
+ * was before the dup/code/num/rare categories were added. The large corpora are synthetic: texts from a Zipf-distributed vocabulary, vectors reused from a
  * pool of 1000 real embeddings plus noise (embedding 100k texts on 2 cores would take most of the run).
  */
 public final class MemoryBench {
@@ -52,8 +53,11 @@ public final class MemoryBench {
         System.out.printf(Locale.ROOT, "# memory bench: %d cores, JDK %s, max heap %d MiB%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        quality(false);
-        quality(true);
+        if (Arrays.asList(args).contains("--original-set")) {
+            quality(false, true);
+        }
+        quality(false, false);
+        quality(true, false);
         if (qualityOnly) {
             return;
         }
@@ -92,18 +96,24 @@ public final class MemoryBench {
 
     // ---------------------------------------------------------------- quality
 
-    private static void quality(boolean crossLingual) throws IOException {
+    private static void quality(boolean crossLingual, boolean originalOnly) throws IOException {
         try (Fixture f = open("quality", crossLingual)) {
             MemoryService m = f.engine().service();
             Map<String, String> idToKey = new LinkedHashMap<>();
-            LabelledSet.DOCS.forEach((key, text) -> idToKey.put(m.add(new NewMemory(text, List.of(), null, null,
-                    MemoryScope.ownedBy("bench"), null)).id(), key));
+            LabelledSet.DOCS.forEach((key, text) -> {
+                if (!originalOnly || LabelledSet.original(key)) {
+                    idToKey.put(m.add(new NewMemory(text, List.of(), null, null, MemoryScope.ownedBy("bench"), null))
+                            .id(), key);
+                }
+            });
+            List<LabelledSet.Query> queries = originalOnly
+                    ? LabelledSet.QUERIES.subList(0, LabelledSet.ORIGINAL_QUERIES) : LabelledSet.QUERIES;
             String[] modes = FusionVariants.NAMES;
             int hybrid = FusionVariants.HYBRID;
             Map<String, double[]> byKind = new LinkedHashMap<>();
             double[][] totals = new double[modes.length][3];
             StringBuilder misses = new StringBuilder();
-            for (LabelledSet.Query q : LabelledSet.QUERIES) {
+            for (LabelledSet.Query q : queries) {
                 List<SearchHit> hits = m.search(new MemoryQuery(q.text(), 50, 0.0, MemoryFilter.visibleTo(null),
                         null));
                 for (int mode = 0; mode < modes.length; mode++) {
@@ -145,10 +155,10 @@ public final class MemoryBench {
                         answer == null ? "-" : String.format(Locale.ROOT, "%.2f (kw %.2f, vec %.2f)", answer.score(),
                                 answer.keywordScore(), answer.vectorScore()));
             }
-            int n = LabelledSet.QUERIES.size();
+            int n = queries.size();
             System.out.printf(Locale.ROOT, "%n## quality: %d facts, %d queries, embedding auto, cross_lingual %s%n%n",
-                    LabelledSet.DOCS.size(), n, crossLingual);
-            List<String> kindNames = LabelledSet.QUERIES.stream().map(LabelledSet.Query::kind).distinct().toList();
+                    idToKey.size(), n, crossLingual);
+            List<String> kindNames = queries.stream().map(LabelledSet.Query::kind).distinct().toList();
             System.out.println("| ranking | recall@1 | recall@5 | MRR | recall@5 " + String.join(" / ", kindNames)
                     + " | MRR " + String.join(" / ", kindNames) + " |");
             System.out.println("|---|---|---|---|---|---|");
