@@ -117,32 +117,43 @@ class KeysAndOwnershipTest {
         assertThat(oa.status()).isEqualTo(200);
 
         for (String id : List.of("own-gw", "own-tasks", "own-msg", v2, "own-openai")) {
-            for (String[] call : List.of(new String[] {"GET", "/api/v1/sessions/" + id, null},
-                    new String[] {"GET", "/api/v1/sessions/" + id + "/messages", null},
-                    new String[] {"POST", "/api/v1/sessions/" + id + "/messages",
-                        "{\"message\": {\"role\": \"user\", \"content\": \"x\"}}"},
-                    new String[] {"POST", "/api/v1/message", "{\"text\": \"x\", \"session\": \"" + id + "\"}"},
-                    new String[] {"GET", "/v1/sessions/" + id, null},
-                    new String[] {"GET", "/v1/sessions/" + id + "/messages", null},
-                    new String[] {"POST", "/v1/sessions/" + id + "/messages", "{\"content\": \"x\"}"},
-                    new String[] {"GET", "/v2/conversations/" + id, null},
-                    new String[] {"GET", "/v2/conversations/" + id + "/messages", null},
-                    new String[] {"POST", "/v2/conversations/" + id + "/messages", "{\"content\": \"x\"}"},
-                    new String[] {"DELETE", "/api/v1/sessions/" + id, null},
-                    new String[] {"DELETE", "/v1/sessions/" + id, null},
-                    new String[] {"DELETE", "/v2/conversations/" + id, null})) {
-                HttpResult r = as(b, call[0], call[1], call[2]);
-                assertThat(r.status()).as(call[0] + " " + call[1] + " " + r.body()).isEqualTo(404);
-                assertThat(r.json().at("/error/code").asText()).isEqualTo("NOT_FOUND");
+            // what a stores: a client-chosen key lives in a's namespace (<keyId>:<key>); generated ids stay as they are
+            String stored = as(a, "GET", "/api/v1/sessions/" + id, null).json().at("/data/id").asText();
+            assertThat(stored).as("owner still sees " + id).isNotEmpty();
+            assertThat(stored.equals(id) || stored.endsWith(":" + id)).isTrue();
+            for (String probe : List.of(id, stored)) {
+                for (String[] call : List.of(new String[] {"GET", "/api/v1/sessions/" + probe, null},
+                        new String[] {"GET", "/api/v1/sessions/" + probe + "/messages", null},
+                        new String[] {"POST", "/api/v1/sessions/" + probe + "/messages",
+                            "{\"message\": {\"role\": \"user\", \"content\": \"x\"}}"},
+                        new String[] {"GET", "/v1/sessions/" + probe, null},
+                        new String[] {"GET", "/v1/sessions/" + probe + "/messages", null},
+                        new String[] {"POST", "/v1/sessions/" + probe + "/messages", "{\"content\": \"x\"}"},
+                        new String[] {"GET", "/v2/conversations/" + probe, null},
+                        new String[] {"GET", "/v2/conversations/" + probe + "/messages", null},
+                        new String[] {"POST", "/v2/conversations/" + probe + "/messages", "{\"content\": \"x\"}"},
+                        new String[] {"DELETE", "/api/v1/sessions/" + probe, null},
+                        new String[] {"DELETE", "/v1/sessions/" + probe, null},
+                        new String[] {"DELETE", "/v2/conversations/" + probe, null})) {
+                    HttpResult r = as(b, call[0], call[1], call[2]);
+                    assertThat(r.status()).as(call[0] + " " + call[1] + " " + r.body()).isEqualTo(404);
+                    assertThat(r.json().at("/error/code").asText()).isEqualTo("NOT_FOUND");
+                }
             }
-            HttpResult chat = gw.send("POST", "/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
-                    + "\"content\": \"x\"}]}", Map.of("Authorization", "Bearer " + b, "Content-Type",
-                    "application/json", "x-openclaw-session-key", id));
-            assertThat(chat.status()).as("openai " + id).isEqualTo(404);
-            assertThat(as(a, "GET", "/api/v1/sessions/" + id, null).status()).as("owner still sees " + id)
-                    .isEqualTo(200);
-            assertThat(gw.get("/api/v1/sessions/" + id).status()).as("admin sees " + id).isEqualTo(200);
+            assertThat(gw.get("/api/v1/sessions/" + stored).status()).as("admin sees " + stored).isEqualTo(200);
         }
+        // Session keys are per owner: b using the same key gets a session of its own (no 404 that would reveal a's),
+        // and a's session is untouched.
+        HttpResult bOwn = as(b, "POST", "/api/v1/message", "{\"text\": \"x\", \"session\": \"own-msg\"}");
+        assertThat(bOwn.status()).isEqualTo(200);
+        HttpResult bChat = gw.send("POST", "/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
+                + "\"content\": \"x\"}]}", Map.of("Authorization", "Bearer " + b, "Content-Type",
+                "application/json", "x-openclaw-session-key", "own-openai"));
+        assertThat(bChat.status()).isEqualTo(200);
+        assertThat(bChat.header("x-openclaw-session-key")).isNotEqualTo(
+                as(a, "GET", "/api/v1/sessions/own-openai", null).json().at("/data/id").asText());
+        assertThat(as(a, "GET", "/api/v1/sessions/own-openai", null).json().at("/data/messageCount").asInt())
+                .isEqualTo(2);
         assertThat(as(b, "GET", "/api/v1/sessions", null).body()).doesNotContain("own-gw");
         assertThat(as(b, "GET", "/v1/sessions", null).body()).doesNotContain("own-tasks");
         assertThat(as(b, "GET", "/v2/conversations", null).body()).doesNotContain(v2);

@@ -8,6 +8,18 @@ import java.util.Map;
  * {@code kw} (shares a salient word with its answer), {@code para} (a paraphrase sharing only a common word) and
  * {@code nokw} (no word in common after analysis; includes cross-language queries) and {@code entity} (names, ticket
  * numbers, host names and codes among near-duplicate facts, where embeddings blur the difference). Each query has one answer.
+ *
+ * <p>Four categories were added later, each written down with its rationale before it was measured (the original
+ * 44 facts and 52 queries are unchanged):
+ * <ul>
+ *   <li>{@code dup}: near-duplicate facts differing only by an identifier (build, order, replica numbers) — real
+ *       memories accumulate records of recurring things, and the query names the one it means.</li>
+ *   <li>{@code code}: code symbols, config keys, commands and paths — an agent's memories about a code base are full
+ *       of them, and sub-word embeddings see them as noise.</li>
+ *   <li>{@code num}: versions, dates and codes — embeddings are weak at telling numbers apart.</li>
+ *   <li>{@code rare}: rare proper nouns (people, internal code names, a Chinese company and a person) that the
+ *       embedding models have hardly seen.</li>
+ * </ul>
  */
 final class LabelledSet {
     private LabelledSet() {
@@ -58,16 +70,46 @@ final class LabelledSet {
             Map.entry("Z9", "用户喜欢用 Python 写脚本"),
             Map.entry("Z10", "公司年会在上海举行"),
             Map.entry("Z11", "小黑是邻居家的狗"),
-            Map.entry("Z12", "团队每天早上九点开站会"));
+            Map.entry("Z12", "团队每天早上九点开站会"),
+            // Added for the categories below (written before measuring; see the class comment).
+            Map.entry("D1", "Build 8812 of the Android app crashed on launch"),
+            Map.entry("D2", "Build 8817 of the Android app passed all checks"),
+            Map.entry("D3", "Order #55120 for 40 laptops was shipped to the Dublin warehouse"),
+            Map.entry("D4", "Order #55128 for 40 monitors was shipped to the Dublin warehouse"),
+            Map.entry("D5", "The replica db-replica-03 lags behind the primary by several minutes"),
+            Map.entry("D6", "The replica db-replica-05 was rebuilt from a fresh snapshot"),
+            Map.entry("C1", "Set MAX_POOL_SIZE to 32 in application.yml for the orders service"),
+            Map.entry("C2", "The retry logic lives in RetryPolicy.backoffFor in the http client module"),
+            Map.entry("C3", "Run make migrate-up before starting the local stack"),
+            Map.entry("C4", "Feature flag enable_new_checkout is on for 10 percent of users"),
+            Map.entry("C5", "Logs are written to /var/log/openclaw/gateway.log"),
+            Map.entry("N1", "Release 2.14.3 fixed the login timeout bug"),
+            Map.entry("N2", "Release 2.15.0 added dark mode to the dashboard"),
+            Map.entry("N3", "The dentist appointment is on 2026-03-17 at 09:00"),
+            Map.entry("N4", "The car service is booked for 2026-04-02"),
+            Map.entry("N5", "The office door code is 4821"),
+            Map.entry("R1", "Okonkwo from legal reviews all vendor contracts"),
+            Map.entry("R2", "Thibault from finance approves travel expenses"),
+            Map.entry("R3", "The team uses Zephyrine as the internal name for the new search engine"),
+            Map.entry("R4", "用户的表妹欧阳娜娜在成都工作"),
+            Map.entry("R5", "供应商鑫泰科技负责服务器维护"));
 
     /**
      * A labelled query.
      *
      * @param text the query
      * @param answer the key of the fact it asks for
-     * @param kind kw, para or nokw
+     * @param kind kw, para, nokw, entity, dup, code, num or rare
      */
     record Query(String text, String answer, String kind) {
+    }
+
+    /** The number of queries in the original set (the first ones of {@link #QUERIES}). */
+    static final int ORIGINAL_QUERIES = 52;
+
+    /** Whether a fact belongs to the original set (keys E1–E27, Z1–Z17). */
+    static boolean original(String key) {
+        return key.startsWith("E") || key.startsWith("Z");
     }
 
     static final List<Query> QUERIES = List.of(
@@ -122,5 +164,24 @@ final class LabelledSet {
             new Query("王强的电话", "Z16", "entity"),
             new Query("王芳的联系方式", "Z15", "entity"),
             new Query("Did anything happen to her bike?", "E27", "nokw"),
-            new Query("用户几点休息", "Z17", "nokw"));
+            new Query("用户几点休息", "Z17", "nokw"),
+            new Query("build 8817", "D2", "dup"),
+            new Query("did build 8812 work", "D1", "dup"),
+            new Query("what happened to order 55128", "D4", "dup"),
+            new Query("db-replica-03 status", "D5", "dup"),
+            new Query("MAX_POOL_SIZE", "C1", "code"),
+            new Query("where is backoffFor defined", "C2", "code"),
+            new Query("make migrate-up", "C3", "code"),
+            new Query("enable_new_checkout rollout", "C4", "code"),
+            new Query("gateway.log location", "C5", "code"),
+            new Query("what changed in 2.14.3", "N1", "num"),
+            new Query("2.15.0 release notes", "N2", "num"),
+            new Query("what is on 2026-04-02", "N4", "num"),
+            new Query("appointment on March 17", "N3", "num"),
+            new Query("4821", "N5", "num"),
+            new Query("Okonkwo", "R1", "rare"),
+            new Query("what does Thibault do", "R2", "rare"),
+            new Query("what is Zephyrine", "R3", "rare"),
+            new Query("欧阳娜娜在哪里", "R4", "rare"),
+            new Query("鑫泰科技", "R5", "rare"));
 }

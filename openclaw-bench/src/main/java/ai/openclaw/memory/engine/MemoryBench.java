@@ -23,15 +23,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Memory benchmark (issue 4), in process: retrieval quality on {@link LabelledSet} (recall@5 and MRR for BM25 alone,
  * vectors alone, hybrid), insert throughput with embedding, hybrid search latency at two sizes, and resident memory
  * growth per item.
  *
- * <p>Command line: {@code [--small N] [--large N] [--inserts N] [--queries N] [--quality-only]}; defaults 10000,
- * 100000, 300, 200. The large corpora are synthetic: texts from a Zipf-distributed vocabulary, vectors reused from a
+ * <p>Command line: {@code [--small N] [--large N] [--inserts N] [--queries N] [--quality-only]
+ * [--original-set]}; defaults 10000, 100000, 300, 200; {@code --original-set} first measures the labelled set as it
+ * was before the dup/code/num/rare categories were added. The large corpora are synthetic: texts from a Zipf-distributed vocabulary, vectors reused from a
  * pool of 1000 real embeddings plus noise (embedding 100k texts on 2 cores would take most of the run).
  */
 public final class MemoryBench {
@@ -53,8 +53,11 @@ public final class MemoryBench {
         System.out.printf(Locale.ROOT, "# memory bench: %d cores, JDK %s, max heap %d MiB%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        quality(false);
-        quality(true);
+        if (Arrays.asList(args).contains("--original-set")) {
+            quality(false, true);
+        }
+        quality(false, false);
+        quality(true, false);
         if (qualityOnly) {
             return;
         }
@@ -93,26 +96,28 @@ public final class MemoryBench {
 
     // ---------------------------------------------------------------- quality
 
-    private static void quality(boolean crossLingual) throws IOException {
+    private static void quality(boolean crossLingual, boolean originalOnly) throws IOException {
         try (Fixture f = open("quality", crossLingual)) {
             MemoryService m = f.engine().service();
             Map<String, String> idToKey = new LinkedHashMap<>();
-            LabelledSet.DOCS.forEach((key, text) -> idToKey.put(m.add(new NewMemory(text, List.of(), null, null,
-                    MemoryScope.ownedBy("bench"), null)).id(), key));
-            String[] modes = {"BM25 alone", "vectors alone", "hybrid"};
-            List<ToDoubleFunction<SearchHit>> rankers = List.of(SearchHit::keywordScore, SearchHit::vectorScore,
-                    SearchHit::score);
+            LabelledSet.DOCS.forEach((key, text) -> {
+                if (!originalOnly || LabelledSet.original(key)) {
+                    idToKey.put(m.add(new NewMemory(text, List.of(), null, null, MemoryScope.ownedBy("bench"), null))
+                            .id(), key);
+                }
+            });
+            List<LabelledSet.Query> queries = originalOnly
+                    ? LabelledSet.QUERIES.subList(0, LabelledSet.ORIGINAL_QUERIES) : LabelledSet.QUERIES;
+            String[] modes = FusionVariants.NAMES;
+            int hybrid = FusionVariants.HYBRID;
             Map<String, double[]> byKind = new LinkedHashMap<>();
-            double[][] totals = new double[3][3];
+            double[][] totals = new double[modes.length][3];
             StringBuilder misses = new StringBuilder();
-            for (LabelledSet.Query q : LabelledSet.QUERIES) {
+            for (LabelledSet.Query q : queries) {
                 List<SearchHit> hits = m.search(new MemoryQuery(q.text(), 50, 0.0, MemoryFilter.visibleTo(null),
                         null));
-                for (int mode = 0; mode < 3; mode++) {
-                    ToDoubleFunction<SearchHit> r = rankers.get(mode);
-                    List<SearchHit> ranked = new ArrayList<>(hits.stream().filter(h -> r.applyAsDouble(h) > 0)
-                            .toList());
-                    ranked.sort(Comparator.comparingDouble(r).reversed());
+                for (int mode = 0; mode < modes.length; mode++) {
+                    List<SearchHit> ranked = FusionVariants.rank(mode, hits);
                     int rank = 0;
                     for (int i = 0; i < ranked.size(); i++) {
                         if (q.answer().equals(idToKey.get(ranked.get(i).item().id()))) {
@@ -129,7 +134,7 @@ public final class MemoryBench {
                     k[0] += recall;
                     k[1] += rr;
                     k[2]++;
-                    if (mode == 2 && rank != 1) {
+                    if (mode == hybrid && rank != 1) {
                         SearchHit top = ranked.isEmpty() ? null : ranked.get(0);
                         misses.append(String.format(Locale.ROOT, "- `%s` → answer %s at rank %s; top: %s%n",
                                 q.text(), q.answer(), rank == 0 ? "none" : rank,
@@ -150,20 +155,25 @@ public final class MemoryBench {
                         answer == null ? "-" : String.format(Locale.ROOT, "%.2f (kw %.2f, vec %.2f)", answer.score(),
                                 answer.keywordScore(), answer.vectorScore()));
             }
-            int n = LabelledSet.QUERIES.size();
+            int n = queries.size();
             System.out.printf(Locale.ROOT, "%n## quality: %d facts, %d queries, embedding auto, cross_lingual %s%n%n",
-                    LabelledSet.DOCS.size(), n, crossLingual);
-            System.out.println("| ranking | recall@1 | recall@5 | MRR | recall@5 kw / para / nokw / entity |");
-            System.out.println("|---|---|---|---|---|");
-            for (int mode = 0; mode < 3; mode++) {
+                    idToKey.size(), n, crossLingual);
+            List<String> kindNames = queries.stream().map(LabelledSet.Query::kind).distinct().toList();
+            System.out.println("| ranking | recall@1 | recall@5 | MRR | recall@5 " + String.join(" / ", kindNames)
+                    + " | MRR " + String.join(" / ", kindNames) + " |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int mode = 0; mode < modes.length; mode++) {
                 StringBuilder kinds = new StringBuilder();
-                for (String kind : List.of("kw", "para", "nokw", "entity")) {
+                StringBuilder kindMrr = new StringBuilder();
+                for (String kind : kindNames) {
                     double[] k = byKind.get(kind + "|" + mode);
                     kinds.append(kinds.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f (%d)",
                             k[0] / k[2], (int) k[2]));
+                    kindMrr.append(kindMrr.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
+                            k[1] / k[2]));
                 }
-                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s |%n", modes[mode],
-                        totals[mode][2] / n, totals[mode][0] / n, totals[mode][1] / n, kinds);
+                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %s | %s |%n", modes[mode],
+                        totals[mode][2] / n, totals[mode][0] / n, totals[mode][1] / n, kinds, kindMrr);
             }
             System.out.println();
             System.out.println("hybrid queries whose answer was not first:");
@@ -213,8 +223,8 @@ public final class MemoryBench {
             System.out.printf(Locale.ROOT, "%n## scale (synthetic items, vectors reused from 1000 real embeddings + "
                     + "noise)%n%n");
             System.out.println("| items | load s | search p50 ms | p90 ms | p99 ms | of which: embedding p50 | BM25 p50 |"
-                    + " HNSW p50 | DB fetch p50 | load avg | RSS MiB | heap MiB |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                    + " HNSW p50 | DB fetch p50 | load avg | RSS MiB | heap MiB | repeated query p50 | p99 |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             int loaded = 0;
             long[] rssAt = new long[2];
             long[] heapAt = new long[2];
@@ -255,7 +265,7 @@ public final class MemoryBench {
                     long b = System.nanoTime();
                     Map<String, float[]> vs = new LinkedHashMap<>();
                     for (String model : emb.queryModels(q)) {
-                        vs.put(model, emb.embed(model, q));
+                        vs.put(model, emb.embedUncached(model, q));
                     }
                     long c = System.nanoTime();
                     List<String> ids = new ArrayList<>();
@@ -275,15 +285,21 @@ public final class MemoryBench {
                         dbLat[i - 50] = g - e;
                     }
                 }
-                for (long[] x : List.of(lat, embLat, kwLat, knnLat, dbLat)) {
+                long[] repeat = new long[queries];
+                for (int i = 50; i < qs.size(); i++) {
+                    long a = System.nanoTime();
+                    m.search(new MemoryQuery(qs.get(i), 5, 0.0, MemoryFilter.visibleTo("bench"), null));
+                    repeat[i - 50] = System.nanoTime() - a;
+                }
+                for (long[] x : List.of(lat, embLat, kwLat, knnLat, dbLat, repeat)) {
                     Arrays.sort(x);
                 }
                 rssAt[s] = settledRssKb();
                 heapAt[s] = heapUsed();
                 System.out.printf(Locale.ROOT, "| %d | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %.0f |"
-                        + " %.0f |%n", loaded, loadS, pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(embLat, 50),
-                        pct(kwLat, 50), pct(knnLat, 50), pct(dbLat, 50), loadAvg(), rssAt[s] / 1024.0,
-                        heapAt[s] / 1048576.0);
+                        + " %.0f | %.2f | %.2f |%n", loaded, loadS, pct(lat, 50), pct(lat, 90), pct(lat, 99),
+                        pct(embLat, 50), pct(kwLat, 50), pct(knnLat, 50), pct(dbLat, 50), loadAvg(),
+                        rssAt[s] / 1024.0, heapAt[s] / 1048576.0, pct(repeat, 50), pct(repeat, 99));
             }
             double perItemRss = (rssAt[1] - rssAt[0]) * 1024.0 / (large - small);
             double perItemHeap = (heapAt[1] - heapAt[0]) * 1.0 / (large - small);

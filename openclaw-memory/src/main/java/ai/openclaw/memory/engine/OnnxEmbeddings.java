@@ -4,6 +4,8 @@ import ai.openclaw.memory.Embeddings;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,8 +37,21 @@ final class OnnxEmbeddings implements Embeddings {
             BGE_ZH, new double[] {0.40, 0.80});
     private static final Map<String, EmbeddingModel> LOADED = new ConcurrentHashMap<>();
 
+    /** Texts up to this many characters (queries, short facts) are cached; longer ones are embedded each time. */
+    static final int CACHED_MAX_CHARS = 512;
+    /** Entries in the embedding cache (about 2 KiB each). */
+    static final int CACHE_ENTRIES = 2048;
+
     private final String configured;
     private final boolean crossLingual;
+    /** LRU of recent embeddings keyed by model + text: a repeated query skips the ONNX run (the largest stage). */
+    private final Map<String, float[]> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > CACHE_ENTRIES;
+                }
+            });
 
     /** Creates the set for a configured model, without cross-lingual query embedding. */
     OnnxEmbeddings(String configured) {
@@ -88,7 +103,21 @@ final class OnnxEmbeddings implements Embeddings {
     @Override
     public float[] embed(String model, String text) {
         EmbeddingModel m = model(model);
-        return m.embed(text).content().vector();
+        if (text.length() > CACHED_MAX_CHARS) {
+            return m.embed(text).content().vector();
+        }
+        String key = model + '\u0000' + text;
+        float[] v = cache.get(key);
+        if (v == null) {
+            v = m.embed(text).content().vector();
+            cache.put(key, v);
+        }
+        return v.clone();
+    }
+
+    /** Embeds without the cache (the benchmark times the model run with it). */
+    float[] embedUncached(String model, String text) {
+        return model(model).embed(text).content().vector();
     }
 
     @Override

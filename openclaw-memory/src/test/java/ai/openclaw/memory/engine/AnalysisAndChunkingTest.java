@@ -65,4 +65,17 @@ class AnalysisAndChunkingTest {
                 OnnxEmbeddings.BGE_ZH);
         assertThat(new OnnxEmbeddings(OnnxEmbeddings.MINILM).modelFor("用户")).isEqualTo(OnnxEmbeddings.MINILM);
     }
+
+    @Test
+    void aRepeatedTextGetsTheSameVectorFromTheCacheAsACopy() {
+        OnnxEmbeddings e = new OnnxEmbeddings("auto");
+        float[] first = e.embed(OnnxEmbeddings.MINILM, "which port does the gateway use");
+        float[] again = e.embed(OnnxEmbeddings.MINILM, "which port does the gateway use");
+        assertThat(again).containsExactly(first).isNotSameAs(first);
+        first[0] = 42f;
+        assertThat(e.embed(OnnxEmbeddings.MINILM, "which port does the gateway use")[0]).isNotEqualTo(42f);
+        String longText = "word ".repeat(OnnxEmbeddings.CACHED_MAX_CHARS);
+        assertThat(e.embed(OnnxEmbeddings.MINILM, longText)).hasSize(384);
+        assertThat(e.embed(OnnxEmbeddings.BGE_ZH, "用户偏好")).hasSize(512);
+    }
 }

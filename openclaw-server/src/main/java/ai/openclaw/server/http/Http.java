@@ -61,6 +61,32 @@ public final class Http {
         return p;
     }
 
+    private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("[a-z]+_[0-9a-z]{20}");
+
+    /**
+     * The stored id for a session id or key a client chose. Keys chosen by a non-admin API key live in that key's own
+     * namespace ({@code <keyId>:<key>}), so two keys can both use {@code default} and one key cannot learn whether
+     * another owns a key by probing it. Ids the gateway generated ({@code session_…}) and ids already carrying the
+     * caller's namespace are used as they are; the gateway token and admin keys use the global namespace.
+     *
+     * @param ctx the request (its principal decides the namespace)
+     * @param clientId the id as the client sent it, or null
+     * @return the stored id, or null when {@code clientId} is null
+     */
+    public static String sessionId(Context ctx, String clientId) {
+        Principal p = principal(ctx);
+        if (clientId == null || p.isAdmin() || GENERATED_ID.matcher(clientId).matches()
+                || clientId.startsWith(p.id() + ":")) {
+            return clientId;
+        }
+        return p.id() + ":" + clientId;
+    }
+
+    /** {@link #sessionId(Context, String)} of the path parameter {@code id}. */
+    public static String sessionPathId(Context ctx) {
+        return sessionId(ctx, ctx.pathParam("id"));
+    }
+
     /** Writes {@code body} as JSON with the given status. */
     public static void json(Context ctx, int status, JsonNode body) {
         byte[] bytes;

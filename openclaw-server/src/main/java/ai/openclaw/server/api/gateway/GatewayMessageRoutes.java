@@ -44,9 +44,9 @@ public final class GatewayMessageRoutes {
         Principal p = Http.require(ctx, Scopes.CHAT);
         JsonBody body = JsonBody.read(ctx, services.maxBodyBytes());
         String text = body.has("text") || !body.has("message") ? body.requireText("text") : body.requireText("message");
-        String session = body.optText("session");
+        String session = Http.sessionId(ctx, body.optText("session"));
         boolean stream = body.optBool("stream", streamPath);
-        TurnRequest turn = turn(p, session == null ? DEFAULT_SESSION : session, text, agentOf(body))
+        TurnRequest turn = turn(p, session == null ? Http.sessionId(ctx, DEFAULT_SESSION) : session, text, agentOf(body))
                 .withOptions(body.optText("model"), body.optDouble("temperature", 0, 2),
                         body.optInt("maxTokens", 1, 1_000_000));
         if (stream) {
@@ -80,8 +80,9 @@ public final class GatewayMessageRoutes {
         if (session == null) {
             session = body.optText("sessionId");
         }
+        session = Http.sessionId(ctx, session);
         JsonBody context = body.object("context");
-        TurnRequest turn = turn(p, session == null ? DEFAULT_SESSION : session, message, agentOf(body))
+        TurnRequest turn = turn(p, session == null ? Http.sessionId(ctx, DEFAULT_SESSION) : session, message, agentOf(body))
                 .withOptions(context.optText("model"), context.optDouble("temperature", 0, 2),
                         context.optInt("max_tokens", 1, 1_000_000));
         if (body.optBool("stream", false)) {

@@ -68,6 +68,7 @@ public final class GatewaySessionRoutes {
         if (id == null) {
             id = body.optText("sessionId");
         }
+        id = Http.sessionId(ctx, id);
         String model = body.optText("model");
         Long ttl = body.optLong("ttl", 1, 10L * 365 * 24 * 3600);
         String agent = body.optText("agentId");
@@ -93,7 +94,7 @@ public final class GatewaySessionRoutes {
 
     private void get(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
-        Session s = services.conversations().getSession(ctx.pathParam("id"), p.ownerFilter());
+        Session s = services.conversations().getSession(Http.sessionPathId(ctx), p.ownerFilter());
         int limit = Http.queryInt(ctx, "limit", MAX_MESSAGES, 1, 1000);
         int offset = Http.queryInt(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         Page<Message> page = services.conversations().messages(s.id(), p.ownerFilter(), offset, limit);
@@ -107,7 +108,7 @@ public final class GatewaySessionRoutes {
 
     private void delete(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
-        String id = ctx.pathParam("id");
+        String id = Http.sessionPathId(ctx);
         services.conversations().deleteSession(id, p.ownerFilter());
         Http.envelope(ctx, 200, Json.obj().put("deleted", true).put("id", id));
     }
@@ -115,7 +116,7 @@ public final class GatewaySessionRoutes {
     private void messages(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
         Http.Paging paging = Http.paging(ctx);
-        Page<Message> page = services.conversations().messages(ctx.pathParam("id"), p.ownerFilter(), paging.offset(),
+        Page<Message> page = services.conversations().messages(Http.sessionPathId(ctx), p.ownerFilter(), paging.offset(),
                 paging.limit());
         ArrayNode items = Json.arr();
         page.items().forEach(m -> items.add(GatewayViews.message(m)));
@@ -146,10 +147,10 @@ public final class GatewaySessionRoutes {
             }
             input = List.of(ChatMessage.user(text));
         }
-        String id = ctx.pathParam("id");
+        String id = Http.sessionPathId(ctx);
         TurnRequest turn = new TurnRequest(id, p.ownerFilter(), false, null, body.optText("model"), input,
                 body.optDouble("temperature", 0, 2), body.optInt("maxTokens", 1, 1_000_000), null);
-        if (GatewayMessageRoutes.DEFAULT_SESSION.equals(id)) {
+        if (GatewayMessageRoutes.DEFAULT_SESSION.equals(ctx.pathParam("id"))) {
             turn = turn.creatingWith(NewSession.forOwner(p.ownerId()));
         }
         TurnResult r = services.conversations().runTurn(turn);

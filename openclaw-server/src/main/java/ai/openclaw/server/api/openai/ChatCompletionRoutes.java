@@ -71,10 +71,10 @@ public final class ChatCompletionRoutes {
         List<ChatMessage> input;
         boolean generated = false;
         if (key != null && !key.isBlank()) {
-            sessionId = key.strip();
+            sessionId = Http.sessionId(ctx, key.strip());
             input = trailingInput(messages);
         } else if (user != null && !user.isBlank()) {
-            sessionId = "user:" + user.strip();
+            sessionId = Http.sessionId(ctx, "user:" + user.strip());
             input = trailingInput(messages);
         } else {
             sessionId = Ids.newId("chat");

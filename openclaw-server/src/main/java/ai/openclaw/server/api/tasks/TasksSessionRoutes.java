@@ -48,7 +48,7 @@ public final class TasksSessionRoutes {
         JsonBody body = JsonBody.readOptional(ctx, services.maxBodyBytes());
         Long ttl = body.optLong("ttl", 1, 10L * 365 * 24 * 3600);
         JsonBody context = body.object("context");
-        Session s = services.conversations().createSession(new NewSession(body.optText("session_id"),
+        Session s = services.conversations().createSession(new NewSession(Http.sessionId(ctx, body.optText("session_id")),
                 body.optText("label"), body.optText("agent_id"), body.optText("model"), p.ownerId(),
                 ttl == null ? null : Duration.ofSeconds(ttl), context.toMap()));
         Http.json(ctx, 201, view(s));
@@ -71,12 +71,12 @@ public final class TasksSessionRoutes {
 
     private void get(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
-        Http.json(ctx, 200, view(services.conversations().getSession(ctx.pathParam("id"), p.ownerFilter())));
+        Http.json(ctx, 200, view(services.conversations().getSession(Http.sessionPathId(ctx), p.ownerFilter())));
     }
 
     private void delete(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
-        String id = ctx.pathParam("id");
+        String id = Http.sessionPathId(ctx);
         services.conversations().deleteSession(id, p.ownerFilter());
         Http.json(ctx, 200, Json.obj().put("session_id", id).put("deleted", true));
     }
@@ -89,7 +89,7 @@ public final class TasksSessionRoutes {
         if (type != null && (type.isBlank() || type.length() > 32)) {
             throw ai.openclaw.error.OpenClawException.invalid("field 'type' must be 1-32 characters");
         }
-        TurnRequest turn = new TurnRequest(ctx.pathParam("id"), p.ownerFilter(), false, null, body.optText("model"),
+        TurnRequest turn = new TurnRequest(Http.sessionPathId(ctx), p.ownerFilter(), false, null, body.optText("model"),
                 List.of(ChatMessage.user(content)), body.optDouble("temperature", 0, 2),
                 body.optInt("max_tokens", 1, 1_000_000), type);
         TurnResult r = services.conversations().runTurn(turn);
@@ -110,7 +110,7 @@ public final class TasksSessionRoutes {
     private void messages(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
         Http.Paging paging = Http.paging(ctx);
-        Page<Message> page = services.conversations().messages(ctx.pathParam("id"), p.ownerFilter(), paging.offset(),
+        Page<Message> page = services.conversations().messages(Http.sessionPathId(ctx), p.ownerFilter(), paging.offset(),
                 paging.limit());
         ArrayNode items = Json.arr();
         for (Message m : page.items()) {

@@ -68,7 +68,7 @@ public final class ConversationRoutes {
             s.put("maxTokens", maxTokens);
         }
         stored.put("settings", s);
-        Session session = services.conversations().createSession(new NewSession(body.optText("id"),
+        Session session = services.conversations().createSession(new NewSession(Http.sessionId(ctx, body.optText("id")),
                 body.optText("title"), body.optText("agentId"), model, p.ownerId(), null, stored));
         Http.json(ctx, 201, view(session));
     }
@@ -87,7 +87,7 @@ public final class ConversationRoutes {
 
     private void get(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
-        Session s = services.conversations().getSession(ctx.pathParam("id"), p.ownerFilter());
+        Session s = services.conversations().getSession(Http.sessionPathId(ctx), p.ownerFilter());
         ObjectNode out = view(s);
         int limit = Http.queryInt(ctx, "limit", 100, 1, 1000);
         Page<Message> page = services.conversations().messages(s.id(), p.ownerFilter(), 0, limit);
@@ -99,7 +99,7 @@ public final class ConversationRoutes {
 
     private void delete(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
-        String id = ctx.pathParam("id");
+        String id = Http.sessionPathId(ctx);
         services.conversations().deleteSession(id, p.ownerFilter());
         Http.json(ctx, 200, Json.obj().put("id", id).put("deleted", true));
     }
@@ -107,7 +107,7 @@ public final class ConversationRoutes {
     private void messages(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
         Http.Paging paging = Http.paging(ctx);
-        Page<Message> page = services.conversations().messages(ctx.pathParam("id"), p.ownerFilter(), paging.offset(),
+        Page<Message> page = services.conversations().messages(Http.sessionPathId(ctx), p.ownerFilter(), paging.offset(),
                 paging.limit());
         ArrayNode items = Json.arr();
         page.items().forEach(m -> items.add(message(m)));
@@ -133,7 +133,7 @@ public final class ConversationRoutes {
                         .append(a.path("url").asText()).append(']');
             }
         }
-        String id = ctx.pathParam("id");
+        String id = Http.sessionPathId(ctx);
         Session session = services.conversations().getSession(id, p.ownerFilter());
         JsonNode settings = Json.MAPPER.valueToTree(session.context()).path("settings");
         Double temperature = body.optDouble("temperature", 0, 2);
