@@ -25,9 +25,6 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final GroupCommitWriter writer;
     private final boolean sqlite;
-    private final java.util.concurrent.ScheduledExecutorService checkpointer;
-    private static final boolean BACKGROUND_CHECKPOINT =
-            !"false".equals(System.getProperty("openclaw.sqlite.backgroundCheckpoint"));
 
     private Database(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -36,28 +33,6 @@ public final class Database implements AutoCloseable {
                 .loggers("slf4j").load().migrate();
         this.jdbi = Jdbi.create(dataSource);
         this.writer = new GroupCommitWriter(jdbi);
-        this.checkpointer = sqlite && BACKGROUND_CHECKPOINT ? startCheckpointer() : null;
-    }
-
-    /**
-     * SQLite's automatic WAL checkpoint runs inside whichever commit crosses the threshold, stalling that request
-     * for milliseconds. With {@code wal_autocheckpoint=0} set on the connections, this thread checkpoints
-     * (PASSIVE: never blocks the writer or readers) once a second instead.
-     */
-    private java.util.concurrent.ScheduledExecutorService startCheckpointer() {
-        var exec = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "openclaw-db-checkpoint");
-            t.setDaemon(true);
-            return t;
-        });
-        exec.scheduleWithFixedDelay(() -> {
-            try {
-                jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(PASSIVE)"));
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Database.class).debug("WAL checkpoint failed: {}", e.toString());
-            }
-        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-        return exec;
     }
 
     /**
@@ -77,8 +52,7 @@ public final class Database implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("openclaw-sqlite");
         hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&synchronous=NORMAL"
-                + "&busy_timeout=10000&foreign_keys=true&cache_size=-4000"
-                + (BACKGROUND_CHECKPOINT ? "&wal_autocheckpoint=0" : ""));
+                + "&busy_timeout=10000&foreign_keys=true&cache_size=-4000");
         hc.setMaximumPoolSize(6);
         hc.setMinimumIdle(2);
         return new Database(new HikariDataSource(hc), true);
@@ -144,9 +118,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (checkpointer != null) {
-            checkpointer.shutdownNow();
-        }
         writer.close();
         dataSource.close();
     }
