@@ -154,6 +154,9 @@ final class DefaultMemoryService implements MemoryService {
         if (q.halfLifeDays() != null && !(q.halfLifeDays() > 0)) {
             throw OpenClawException.invalid("parameter 'halfLifeDays' must be a positive number");
         }
+        if (index.isEmpty()) {
+            return List.of(); // nothing stored: skip embedding the query (agents recall on every turn)
+        }
         Instant now = clock.instant();
         int k = Math.max(limit * 4, 20);
         Map<String, Double> keyword = new HashMap<>();

@@ -9,6 +9,14 @@ import java.util.List;
  * derived data: {@link MemoryService} rebuilds it from the {@link MemoryStore} whenever it is missing or stale.
  */
 public interface MemoryIndex extends AutoCloseable {
+    /**
+     * Whether the index holds no item at all (searches then skip embedding the query). Implementations that cannot
+     * tell cheaply return false.
+     */
+    default boolean isEmpty() {
+        return false;
+    }
+
     /** Adds or replaces an item with its vector; visible to searches when this returns. */
     void upsert(MemoryItem item, float[] vector);
 

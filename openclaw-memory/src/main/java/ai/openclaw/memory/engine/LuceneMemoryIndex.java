@@ -205,6 +205,20 @@ final class LuceneMemoryIndex implements MemoryIndex {
         }
     }
 
+    @Override
+    public boolean isEmpty() {
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                return searcher.getIndexReader().numDocs() == 0;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private IndexSearcher acquire() throws IOException {
         long w = writes.get();
         if (visible.get() < w) {
