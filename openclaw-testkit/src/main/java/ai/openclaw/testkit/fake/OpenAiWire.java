@@ -31,20 +31,6 @@ final class OpenAiWire implements WireFormat {
     }
 
     @Override
-    public String lastUserText(JsonNode request) {
-        JsonNode messages = request.path("messages");
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            JsonNode message = messages.get(i);
-            if ("user".equals(message.path("role").asText())) {
-                StringBuilder out = new StringBuilder();
-                WireFormat.appendText(message.get("content"), out);
-                return out.toString();
-            }
-        }
-        return "";
-    }
-
-    @Override
     public String promptText(JsonNode request) {
         StringBuilder out = new StringBuilder();
         for (JsonNode message : request.path("messages")) {

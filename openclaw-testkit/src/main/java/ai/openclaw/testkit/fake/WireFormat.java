@@ -11,7 +11,18 @@ interface WireFormat {
     String idPrefix();
 
     /** Returns the text of the last user message of a chat request, or "" when there is none. */
-    String lastUserText(JsonNode request);
+    default String lastUserText(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode message = messages.get(i);
+            if ("user".equals(message.path("role").asText())) {
+                StringBuilder out = new StringBuilder();
+                appendText(message.get("content"), out);
+                return out.toString();
+            }
+        }
+        return "";
+    }
 
     /** Returns all message text of a chat request (system prompt included), for the token estimate. */
     String promptText(JsonNode request);
