@@ -159,42 +159,20 @@ final class DefaultMemoryService implements MemoryService {
         }
         Instant now = clock.instant();
         int k = Math.max(limit * 4, 20);
-        Map<String, Double> keyword = new HashMap<>();
-        for (MemoryIndex.Candidate c : index.keyword(text, q.filter(), now, k, null)) {
-            keyword.put(c.id(), c.score());
-        }
         Map<String, float[]> queryVectors = new LinkedHashMap<>();
-        Map<String, Double> vector = new HashMap<>();
         for (String model : embeddings.queryModels(text)) {
-            float[] v = embeddings.embed(model, text);
-            queryVectors.put(model, v);
-            double[] cal = embeddings.calibration(model);
-            for (MemoryIndex.Candidate c : index.nearest(model, v, q.filter(), now, k)) {
-                vector.merge(c.id(), HybridScoring.vectorScore(c.score(), cal), Math::max);
-            }
+            queryVectors.put(model, embeddings.embed(model, text));
         }
-        Set<String> ids = new HashSet<>(keyword.keySet());
-        ids.addAll(vector.keySet());
+        Map<String, Double> keyword = new HashMap<>();
+        Map<String, Double> vector = new HashMap<>();
+        for (MemoryIndex.Match m : index.hybrid(text, queryVectors, q.filter(), now, k)) {
+            keyword.put(m.id(), m.keywordScore());
+            vector.put(m.id(), m.model() == null ? 0.0
+                    : HybridScoring.vectorScore(m.cosine(), embeddings.calibration(m.model())));
+        }
+        Set<String> ids = keyword.keySet();
         if (ids.isEmpty()) {
             return List.of();
-        }
-        Set<String> needKeyword = new HashSet<>(ids);
-        needKeyword.removeAll(keyword.keySet());
-        if (!needKeyword.isEmpty()) {
-            for (MemoryIndex.Candidate c : index.keyword(text, q.filter(), now, needKeyword.size(), needKeyword)) {
-                keyword.put(c.id(), c.score());
-            }
-        }
-        Set<String> needVector = new HashSet<>(ids);
-        needVector.removeAll(vector.keySet());
-        Map<String, float[]> stored = needVector.isEmpty() ? Map.of() : store.vectors(needVector);
-        Map<Integer, String> modelByDimension = new HashMap<>();
-        queryVectors.forEach((model, v) -> modelByDimension.merge(v.length, model, (a, b) -> ""));
-        for (String id : needVector) {
-            float[] iv = stored.get(id);
-            String model = iv == null ? null : modelByDimension.get(iv.length);
-            vector.put(id, model == null || model.isEmpty() ? 0.0
-                    : HybridScoring.vectorScore(cosine(queryVectors.get(model), iv), embeddings.calibration(model)));
         }
         // Rank on the two parts first; load only the items that can make the page (all of them for recency decay).
         List<String> ranked = new ArrayList<>(ids);
@@ -221,18 +199,6 @@ final class DefaultMemoryService implements MemoryService {
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
                 .thenComparing(h -> h.item().id()));
         return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     @Override

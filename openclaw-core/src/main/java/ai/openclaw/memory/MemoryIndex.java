@@ -29,19 +29,35 @@ public interface MemoryIndex extends AutoCloseable {
     void delete(Collection<String> ids);
 
     /**
-     * The best keyword (BM25) matches.
+     * One hybrid retrieval pass: the best {@code k} keyword (BM25) matches and, for each query vector, the {@code k}
+     * nearest items in that model's space; every candidate found by either part is then scored on both, so a fusion
+     * sees both parts of every candidate (an item only the vectors found still gets its keyword score, and the other
+     * way round).
+     *
+     * @param query the user's query text (analysed by the index)
+     * @param queryVectors the query's embedding per model id (iteration order kept); may be empty
+     * @param filter which items count
+     * @param now items expired at this instant are skipped
+     * @param k the most candidates each part contributes, at least 1
+     * @return the union of the candidates, in no particular order
+     */
+    List<Match> hybrid(String query, java.util.Map<String, float[]> queryVectors, MemoryFilter filter, Instant now,
+                       int k);
+
+    /**
+     * The best keyword (BM25) matches alone (benchmarks time the stages of {@link #hybrid} with it).
      *
      * @param query the user's query text (analysed by the index)
      * @param filter which items count
      * @param now items expired at this instant are skipped
      * @param k the most candidates to return
-     * @param onlyIds when non-null, score just these ids
      * @return candidates with {@code score} = keyword score in [0,1], best first
      */
-    List<Candidate> keyword(String query, MemoryFilter filter, Instant now, int k, Collection<String> onlyIds);
+    List<Candidate> keyword(String query, MemoryFilter filter, Instant now, int k);
 
     /**
-     * The nearest vectors from one embedding model's space.
+     * The nearest vectors from one embedding model's space alone (benchmarks time the stages of {@link #hybrid}
+     * with it).
      *
      * @param model the embedding model id whose items are searched
      * @param vector the query's vector from that model
@@ -69,5 +85,23 @@ public interface MemoryIndex extends AutoCloseable {
      * @param score the index's score for it (meaning depends on the search)
      */
     record Candidate(String id, double score) {
+    }
+
+    /**
+     * A hybrid candidate with both parts of its score.
+     *
+     * @param id the item id
+     * @param keywordScore the keyword score in [0,1] (see {@link HybridScoring#keywordScore}); 0 when no query word
+     *     occurs in the item
+     * @param model the embedding model whose space the item's vector and a query vector share; null when the item
+     *     has no vector from any of the query's models
+     * @param cosine the cosine similarity in [-1,1] of the item's and the query's vectors from {@code model}; 0 when
+     *     {@code model} is null
+     */
+    record Match(String id, double keywordScore, String model, double cosine) {
+        /** Checks the id. */
+        public Match {
+            java.util.Objects.requireNonNull(id, "id");
+        }
     }
 }

@@ -4,7 +4,6 @@ import ai.openclaw.memory.HybridScoring;
 import ai.openclaw.memory.MemoryFilter;
 import ai.openclaw.memory.MemoryIndex;
 import ai.openclaw.memory.MemoryItem;
-import ai.openclaw.memory.MemoryType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,28 +20,42 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -53,10 +67,10 @@ import org.apache.lucene.util.BytesRef;
  * next search reopens the near-real-time reader); {@link #commit} makes them durable.
  */
 final class LuceneMemoryIndex implements MemoryIndex {
-    private static final String SHARED = "\u0000shared";
     private static final String FINGERPRINT = "openclaw.fingerprint";
     private static final String SCHEMA = "openclaw.schema";
-    private static final String SCHEMA_VERSION = "1";
+    /** 2: ids in doc values instead of stored fields. */
+    private static final String SCHEMA_VERSION = "2";
 
     private final Analyzer analyzer = new MemoryAnalyzer();
     private final BM25Similarity similarity = new BM25Similarity((float) HybridScoring.K1, 0.75f);
@@ -89,7 +103,14 @@ final class LuceneMemoryIndex implements MemoryIndex {
                     .setRAMBufferSizeMB(16);
             committed = fp;
             writer = new IndexWriter(directory, cfg);
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(similarity);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the memory index at " + dir, e);
         }
@@ -114,9 +135,10 @@ final class LuceneMemoryIndex implements MemoryIndex {
 
     private static Document document(MemoryItem item, float[] vector) {
         Document doc = new Document();
-        doc.add(new StringField("id", item.id(), Field.Store.YES));
+        doc.add(new StringField("id", item.id(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField("id", new BytesRef(item.id())));
         doc.add(new TextField("content", item.content(), Field.Store.NO));
-        doc.add(new StringField("owner", item.scope().owner() == null ? SHARED : item.scope().owner(),
+        doc.add(new StringField("owner", item.scope().owner() == null ? FilterQueries.SHARED : item.scope().owner(),
                 Field.Store.NO));
         doc.add(new StringField("agent", item.scope().agentId(), Field.Store.NO));
         doc.add(new StringField("type", item.type().wireName(), Field.Store.NO));
@@ -146,34 +168,108 @@ final class LuceneMemoryIndex implements MemoryIndex {
     }
 
     @Override
-    public List<Candidate> keyword(String query, MemoryFilter filter, Instant now, int k, Collection<String> onlyIds) {
-        Set<String> terms = terms(query);
-        if (terms.isEmpty() || k <= 0) {
-            return List.of();
+    public List<Match> hybrid(String query, Map<String, float[]> queryVectors, MemoryFilter filter, Instant now,
+                              int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         try {
             IndexSearcher searcher = acquire();
             try {
-                searcher.setSimilarity(similarity);
-                BooleanQuery.Builder text = new BooleanQuery.Builder();
-                double sumIdf = 0;
-                long n = Math.max(1, searcher.getIndexReader().numDocs());
-                for (String t : terms) {
-                    Term term = new Term("content", t);
-                    text.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
-                    long df = searcher.getIndexReader().docFreq(term);
-                    sumIdf += Math.log(1 + (n - df + 0.5) / (df + 0.5));
+                Query filterQuery = FilterQueries.of(filter, now, searcher.getIndexReader());
+                TextQuery text = textQuery(searcher, query);
+                Map<Integer, Parts> byDoc = new HashMap<>();
+                if (text != null) {
+                    for (ScoreDoc sd : searcher.search(filtered(text.query(), filterQuery), k).scoreDocs) {
+                        byDoc.computeIfAbsent(sd.doc, d -> new Parts()).keyword(text.keywordScore(sd.score));
+                    }
                 }
-                BooleanQuery.Builder q = new BooleanQuery.Builder().add(text.build(), BooleanClause.Occur.MUST)
-                        .add(filterQuery(filter, now), BooleanClause.Occur.FILTER);
-                if (onlyIds != null) {
-                    q.add(new TermInSetQuery("id", onlyIds.stream().map(BytesRef::new).toList()),
-                            BooleanClause.Occur.FILTER);
+                for (Map.Entry<String, float[]> e : queryVectors.entrySet()) {
+                    KnnFloatVectorQuery knn = new KnnFloatVectorQuery(vectorField(e.getKey()), e.getValue(), k,
+                            filterQuery);
+                    for (ScoreDoc sd : searcher.search(knn, k).scoreDocs) {
+                        // Lucene's COSINE score is (1 + cos) / 2.
+                        byDoc.computeIfAbsent(sd.doc, d -> new Parts()).vector(e.getKey(), 2.0 * sd.score - 1.0);
+                    }
                 }
-                TopDocs top = searcher.search(q.build(), k);
-                List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
-                for (ScoreDoc sd : top.scoreDocs) {
-                    out.add(new Candidate(id(searcher, sd.doc), HybridScoring.keywordScore(sd.score, sumIdf)));
+                return complete(searcher, byDoc, text, queryVectors);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("memory search failed", e);
+        }
+    }
+
+    /**
+     * Scores each candidate on the part that did not find it (BM25 of the text query for the document, or the cosine
+     * of its stored vector) and reads its id; one forward pass over the candidates in document order.
+     */
+    private List<Match> complete(IndexSearcher searcher, Map<Integer, Parts> byDoc, TextQuery text,
+                                 Map<String, float[]> queryVectors) throws IOException {
+        int[] docs = byDoc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Weight textWeight = text == null ? null
+                : searcher.createWeight(searcher.rewrite(text.query()), ScoreMode.COMPLETE, 1f);
+        List<Match> out = new ArrayList<>(docs.length);
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        Scorer scorer = null;
+        BinaryDocValues ids = null;
+        Map<String, VectorCursor> vectors = new HashMap<>();
+        for (int doc : docs) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                scorer = textWeight == null ? null : textWeight.scorer(leaf);
+                ids = DocValues.getBinary(leaf.reader(), "id");
+                vectors.clear();
+            }
+            int local = doc - leaf.docBase;
+            Parts p = byDoc.get(doc);
+            if (!p.hasKeyword && scorer != null) {
+                DocIdSetIterator it = scorer.iterator();
+                if (it.docID() < local) {
+                    it.advance(local);
+                }
+                if (it.docID() == local) {
+                    p.keyword(text.keywordScore(scorer.score()));
+                }
+            }
+            if (p.model == null) {
+                for (Map.Entry<String, float[]> e : queryVectors.entrySet()) {
+                    LeafReader reader = leaf.reader();
+                    VectorCursor cursor = vectors.computeIfAbsent(e.getKey(), m -> VectorCursor.open(reader, m));
+                    float[] v = cursor.at(local);
+                    if (v != null) {
+                        p.vector(e.getKey(), 2.0 * VectorSimilarityFunction.COSINE.compare(e.getValue(), v) - 1.0);
+                    }
+                }
+            }
+            if (!ids.advanceExact(local)) {
+                throw new IllegalStateException("memory index document " + doc + " has no id");
+            }
+            out.add(new Match(ids.binaryValue().utf8ToString(), p.keyword, p.model, p.model == null ? 0 : p.cosine));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Candidate> keyword(String query, MemoryFilter filter, Instant now, int k) {
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                TextQuery text = textQuery(searcher, query);
+                if (text == null || k <= 0) {
+                    return List.of();
+                }
+                Query filterQuery = FilterQueries.of(filter, now, searcher.getIndexReader());
+                TopDocs top = searcher.search(filtered(text.query(), filterQuery), k);
+                List<String> ids = ids(searcher, top.scoreDocs);
+                List<Candidate> out = new ArrayList<>(ids.size());
+                for (int i = 0; i < ids.size(); i++) {
+                    out.add(new Candidate(ids.get(i), text.keywordScore(top.scoreDocs[i].score)));
                 }
                 return out;
             } finally {
@@ -190,11 +286,11 @@ final class LuceneMemoryIndex implements MemoryIndex {
             IndexSearcher searcher = acquire();
             try {
                 TopDocs top = searcher.search(new KnnFloatVectorQuery(vectorField(model), vector, k,
-                        filterQuery(filter, now)), k);
-                List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
-                for (ScoreDoc sd : top.scoreDocs) {
-                    // Lucene's COSINE score is (1 + cos) / 2.
-                    out.add(new Candidate(id(searcher, sd.doc), 2.0 * sd.score - 1.0));
+                        FilterQueries.of(filter, now, searcher.getIndexReader())), k);
+                List<String> ids = ids(searcher, top.scoreDocs);
+                List<Candidate> out = new ArrayList<>(ids.size());
+                for (int i = 0; i < ids.size(); i++) {
+                    out.add(new Candidate(ids.get(i), 2.0 * top.scoreDocs[i].score - 1.0));
                 }
                 return out;
             } finally {
@@ -228,32 +324,58 @@ final class LuceneMemoryIndex implements MemoryIndex {
         return searchers.acquire();
     }
 
-    private static Query filterQuery(MemoryFilter filter, Instant now) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
-        b.add(LongPoint.newRangeQuery("expires", Long.MIN_VALUE, now.toEpochMilli()), BooleanClause.Occur.MUST_NOT);
-        if (filter.ownerFilter() != null) {
-            b.add(new TermInSetQuery("owner", List.of(new BytesRef(filter.ownerFilter()), new BytesRef(SHARED))),
-                    BooleanClause.Occur.FILTER);
-        }
-        if (filter.agentId() != null) {
-            b.add(new TermQuery(new Term("agent", filter.agentId())), BooleanClause.Occur.FILTER);
-        }
-        if (filter.source() != null) {
-            b.add(new TermQuery(new Term("source", filter.source())), BooleanClause.Occur.FILTER);
-        }
-        if (!filter.types().isEmpty()) {
-            b.add(new TermInSetQuery("type", filter.types().stream().map(MemoryType::wireName).map(BytesRef::new)
-                    .toList()), BooleanClause.Occur.FILTER);
-        }
-        for (String tag : filter.tags()) {
-            b.add(new TermQuery(new Term("tag", tag)), BooleanClause.Occur.FILTER);
-        }
-        return b.build();
+    private static Query filtered(Query query, Query filter) {
+        return filter == null ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER).build();
     }
 
-    private static String id(IndexSearcher searcher, int doc) throws IOException {
-        return searcher.storedFields().document(doc, Set.of("id")).get("id");
+    /**
+     * The BM25 query for the analysed query text, with the summed IDF of its terms ({@link HybridScoring}); null
+     * when the text has no indexable term. Term statistics are looked up once and handed to the term queries.
+     */
+    private TextQuery textQuery(IndexSearcher searcher, String query) throws IOException {
+        Set<String> terms = terms(query);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        double sumIdf = 0;
+        long n = Math.max(1, searcher.getIndexReader().numDocs());
+        for (String t : terms) {
+            Term term = new Term("content", t);
+            TermStates states = TermStates.build(searcher, term, true);
+            text.add(new TermQuery(term, states), BooleanClause.Occur.SHOULD);
+            int df = states.docFreq();
+            sumIdf += Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        }
+        return new TextQuery(text.build(), sumIdf);
+    }
+
+    /** The ids of top documents, in their order, read from the {@code id} doc values. */
+    private static List<String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> hits[i].doc));
+        String[] out = new String[hits.length];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        BinaryDocValues ids = null;
+        for (int i : order) {
+            int li = ReaderUtil.subIndex(hits[i].doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                ids = DocValues.getBinary(leaf.reader(), "id");
+            }
+            if (!ids.advanceExact(hits[i].doc - leaf.docBase)) {
+                throw new IllegalStateException("memory index document " + hits[i].doc + " has no id");
+            }
+            out[i] = ids.binaryValue().utf8ToString();
+        }
+        return List.of(out);
     }
 
     private Set<String> terms(String text) {
@@ -269,6 +391,56 @@ final class LuceneMemoryIndex implements MemoryIndex {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** A BM25 query and the summed IDF that turns its scores into keyword scores. */
+    private record TextQuery(Query query, double sumIdf) {
+        double keywordScore(float bm25) {
+            return HybridScoring.keywordScore(bm25, sumIdf);
+        }
+    }
+
+    /** The two parts of one candidate's score while they are collected. */
+    private static final class Parts {
+        boolean hasKeyword;
+        double keyword;
+        String model;
+        double cosine;
+
+        void keyword(double score) {
+            hasKeyword = true;
+            keyword = score;
+        }
+
+        void vector(String m, double cos) {
+            if (model == null || cos > cosine) {
+                model = m;
+                cosine = cos;
+            }
+        }
+    }
+
+    /** A forward-only reader of one segment's vectors of one model. */
+    private record VectorCursor(FloatVectorValues values, KnnVectorValues.DocIndexIterator iterator) {
+        static VectorCursor open(LeafReader reader, String model) {
+            try {
+                FloatVectorValues v = reader.getFloatVectorValues(vectorField(model));
+                return v == null ? new VectorCursor(null, null) : new VectorCursor(v, v.iterator());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The vector of segment document {@code doc}, or null when it has none; calls go in document order. */
+        float[] at(int doc) throws IOException {
+            if (iterator == null) {
+                return null;
+            }
+            if (iterator.docID() < doc) {
+                iterator.advance(doc);
+            }
+            return iterator.docID() == doc ? values.vectorValue(iterator.index()) : null;
+        }
     }
 
     static String vectorField(String model) {

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class MemoryEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("openclaw.memory");
+    /**
+     * Lucene reports through java.util.logging whether it found the JDK's vector module (an INFO, or a WARNING when
+     * it did not); we say it in our own log line instead. Held so the level sticks (JUL keeps loggers weakly).
+     */
+    private static final java.util.logging.Logger LUCENE_JUL = quietLucene();
 
     private final LuceneMemoryIndex index;
     private final MemoryService service;
@@ -93,12 +98,21 @@ public final class MemoryEngine implements AutoCloseable {
                 engine.tasks.add(scheduler.scheduleWithFixedDelay(guard("memory expiry", service::purgeExpired), 60,
                         60, TimeUnit.SECONDS));
             }
-            LOG.info("memory ready: embedding model {}", embeddings.configured());
+            LOG.info("memory ready: embedding model {}, {} items, vector search {}", embeddings.configured(),
+                    service.list(ai.openclaw.memory.MemoryFilter.visibleTo(null), 0, 1).total(), ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                            ? "SIMD (jdk.incubator.vector)"
+                            : "scalar (add --add-modules jdk.incubator.vector to the JVM options for SIMD)");
             return engine;
         } catch (RuntimeException e) {
             index.close();
             throw e;
         }
+    }
+
+    private static java.util.logging.Logger quietLucene() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+        l.setLevel(java.util.logging.Level.SEVERE);
+        return l;
     }
 
     private static Runnable guard(String what, Runnable r) {

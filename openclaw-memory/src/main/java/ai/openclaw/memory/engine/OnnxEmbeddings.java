@@ -2,6 +2,7 @@ package ai.openclaw.memory.engine;
 
 import ai.openclaw.memory.Embeddings;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.util.Collections;
@@ -24,9 +25,12 @@ final class OnnxEmbeddings implements Embeddings {
     /** Picks per text: CJK text → {@value #BGE_ZH}, other text → {@value #MINILM}. */
     static final String AUTO = "auto";
 
+    /** The models as the LangChain4j jars ship them, loaded with our session options ({@link OnnxModelLoader}). */
     private static final Map<String, Supplier<EmbeddingModel>> FACTORIES = Map.of(
-            MINILM, AllMiniLmL6V2QuantizedEmbeddingModel::new,
-            BGE_ZH, BgeSmallZhV15QuantizedEmbeddingModel::new);
+            MINILM, () -> OnnxModelLoader.load(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q.onnx",
+                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN),
+            BGE_ZH, () -> OnnxModelLoader.load(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q.onnx",
+                    "bge-small-zh-v1.5-q-tokenizer.json", PoolingMode.CLS));
     private static final Map<String, Integer> DIMENSIONS = Map.of(MINILM, 384, BGE_ZH, 512);
     /**
      * Cosine levels {unrelated, close paraphrase} measured on the project's labelled set (docs/BENCHMARKS.md):
