@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +32,21 @@ final class DefaultMemoryService implements MemoryService {
     private final Embeddings embeddings;
     private final MemorySettings settings;
     private final Clock clock;
+    /** Runs query embeddings concurrently with the keyword search. */
+    private final Executor searchExecutor;
     /** Serialises writes so the store and the index change in the same order, and commits see no write halfway. */
     private final ReentrantLock writes = new ReentrantLock();
     /** Whether the index changed since its last commit. */
     private volatile boolean dirty;
 
     DefaultMemoryService(MemoryStore store, MemoryIndex index, Embeddings embeddings, MemorySettings settings,
-                         Clock clock) {
+                         Clock clock, Executor searchExecutor) {
         this.store = Objects.requireNonNull(store, "store");
         this.index = Objects.requireNonNull(index, "index");
         this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.searchExecutor = Objects.requireNonNull(searchExecutor, "searchExecutor");
     }
 
     @Override
@@ -159,13 +165,23 @@ final class DefaultMemoryService implements MemoryService {
         }
         Instant now = clock.instant();
         int k = Math.max(limit * 4, 20);
-        Map<String, float[]> queryVectors = new LinkedHashMap<>();
-        for (String model : embeddings.queryModels(text)) {
-            queryVectors.put(model, embeddings.embed(model, text));
-        }
+        // The query is embedded (the slowest stage) on the search executor while the index searches by keyword.
+        CompletableFuture<Map<String, float[]>> queryVectors = CompletableFuture.supplyAsync(() -> {
+            Map<String, float[]> v = new LinkedHashMap<>();
+            for (String model : embeddings.queryModels(text)) {
+                v.put(model, embeddings.embed(model, text));
+            }
+            return v;
+        }, searchExecutor);
         Map<String, Double> keyword = new HashMap<>();
         Map<String, Double> vector = new HashMap<>();
-        for (MemoryIndex.Match m : index.hybrid(text, queryVectors, q.filter(), now, k)) {
+        List<MemoryIndex.Match> matches;
+        try {
+            matches = index.hybrid(text, () -> join(queryVectors), q.filter(), now, k);
+        } finally {
+            queryVectors.cancel(false);
+        }
+        for (MemoryIndex.Match m : matches) {
             keyword.put(m.id(), m.keywordScore());
             vector.put(m.id(), m.model() == null ? 0.0
                     : HybridScoring.vectorScore(m.cosine(), embeddings.calibration(m.model())));
@@ -199,6 +215,21 @@ final class DefaultMemoryService implements MemoryService {
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
                 .thenComparing(h -> h.item().id()));
         return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
+    }
+
+    /** The future's value; what the computation threw is rethrown as it was. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -35,14 +35,16 @@ public interface MemoryIndex extends AutoCloseable {
      * way round).
      *
      * @param query the user's query text (analysed by the index)
-     * @param queryVectors the query's embedding per model id (iteration order kept); may be empty
+     * @param queryVectors gives the query's embedding per model id (iteration order kept; may be empty); called once,
+     *     after the keyword search, so the caller can embed the query while the index searches by keyword. What it
+     *     throws propagates.
      * @param filter which items count
      * @param now items expired at this instant are skipped
      * @param k the most candidates each part contributes, at least 1
      * @return the union of the candidates, in no particular order
      */
-    List<Match> hybrid(String query, java.util.Map<String, float[]> queryVectors, MemoryFilter filter, Instant now,
-                       int k);
+    List<Match> hybrid(String query, java.util.function.Supplier<java.util.Map<String, float[]>> queryVectors,
+                       MemoryFilter filter, Instant now, int k);
 
     /**
      * The best keyword (BM25) matches alone (benchmarks time the stages of {@link #hybrid} with it).

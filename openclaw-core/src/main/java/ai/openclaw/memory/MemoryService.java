@@ -14,10 +14,21 @@ import java.util.Map;
  * {@code memory_add} tools.
  */
 public interface MemoryService {
-    /** Creates the service over a store, an index and embedding models. */
+    /** Creates the service over a store, an index and embedding models; searches run on the calling thread. */
     static MemoryService create(MemoryStore store, MemoryIndex index, Embeddings embeddings, MemorySettings settings,
                                 Clock clock) {
-        return new DefaultMemoryService(store, index, embeddings, settings, clock);
+        return create(store, index, embeddings, settings, clock, Runnable::run);
+    }
+
+    /**
+     * Creates the service over a store, an index and embedding models.
+     *
+     * @param searchExecutor runs a search's query embedding while the calling thread searches the index by keyword
+     *     (e.g. a virtual thread per task); {@code Runnable::run} runs everything on the calling thread
+     */
+    static MemoryService create(MemoryStore store, MemoryIndex index, Embeddings embeddings, MemorySettings settings,
+                                Clock clock, java.util.concurrent.Executor searchExecutor) {
+        return new DefaultMemoryService(store, index, embeddings, settings, clock, searchExecutor);
     }
 
     /**

@@ -113,7 +113,8 @@ public final class Gateway implements AutoCloseable {
         MemoryEngine memory = null;
         try {
             memory = MemoryEngine.open(db, options.paths().stateDir(), options.paths().workspace(),
-                    config.tree().path("memory"), options.clock(), housekeeping);
+                    config.tree().path("memory"), options.clock(), housekeeping,
+                    Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("openclaw-embed-", 0).factory()));
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
             RateLimiter limits = RateLimiter.create(RateLimitConfig.from(config), events, options.clock());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -168,8 +169,8 @@ final class LuceneMemoryIndex implements MemoryIndex {
     }
 
     @Override
-    public List<Match> hybrid(String query, Map<String, float[]> queryVectors, MemoryFilter filter, Instant now,
-                              int k) {
+    public List<Match> hybrid(String query, Supplier<Map<String, float[]>> vectorsOfQuery, MemoryFilter filter,
+                              Instant now, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -184,6 +185,7 @@ final class LuceneMemoryIndex implements MemoryIndex {
                         byDoc.computeIfAbsent(sd.doc, d -> new Parts()).keyword(text.keywordScore(sd.score));
                     }
                 }
+                Map<String, float[]> queryVectors = vectorsOfQuery.get();
                 for (Map.Entry<String, float[]> e : queryVectors.entrySet()) {
                     KnnFloatVectorQuery knn = new KnnFloatVectorQuery(vectorField(e.getKey()), e.getValue(), k,
                             filterQuery);

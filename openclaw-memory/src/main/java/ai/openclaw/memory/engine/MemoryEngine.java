@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +57,13 @@ public final class MemoryEngine implements AutoCloseable {
      * @param config the {@code memory} config node (missing → defaults)
      * @param clock the time source
      * @param scheduler runs the periodic work; null to run none (tests, benchmarks)
+     * @param searchExecutor runs each search's query embedding while the index is searched by keyword;
+     *     {@code Runnable::run} for none
      * @throws IllegalArgumentException for an invalid config value (the message names it)
      * @throws java.io.UncheckedIOException when the index cannot be opened
      */
     public static MemoryEngine open(Database db, Path stateDir, Path workspaceDir, JsonNode config, Clock clock,
-                                    ScheduledExecutorService scheduler) {
+                                    ScheduledExecutorService scheduler, Executor searchExecutor) {
         JsonNode c = config == null ? MissingNode.getInstance() : config;
         OnnxEmbeddings embeddings = new OnnxEmbeddings(c.path("embedding").path("model").asText(OnnxEmbeddings.AUTO),
                 c.path("embedding").path("cross_lingual").asBoolean(false));
@@ -76,7 +79,8 @@ public final class MemoryEngine implements AutoCloseable {
         }
         LuceneMemoryIndex index = new LuceneMemoryIndex(stateDir.resolve("memory").resolve("index"));
         try {
-            MemoryService service = MemoryService.create(new JdbcMemoryStore(db), index, embeddings, settings, clock);
+            MemoryService service = MemoryService.create(new JdbcMemoryStore(db), index, embeddings, settings, clock,
+                    searchExecutor);
             service.reconcile();
             WorkspaceMemory ws = new WorkspaceMemory(workspaceDir, service);
             MemoryEngine engine = new MemoryEngine(index, service, ws);

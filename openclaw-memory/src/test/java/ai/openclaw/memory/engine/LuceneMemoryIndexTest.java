@@ -51,7 +51,7 @@ class LuceneMemoryIndexTest {
     }
 
     private Map<String, MemoryIndex.Match> hybrid(String query, float[] vector, MemoryFilter filter, int k) {
-        return index.hybrid(query, Map.of(MODEL, vector), filter, NOW, k).stream()
+        return index.hybrid(query, () -> Map.of(MODEL, vector), filter, NOW, k).stream()
                 .collect(Collectors.toMap(MemoryIndex.Match::id, Function.identity()));
     }
 

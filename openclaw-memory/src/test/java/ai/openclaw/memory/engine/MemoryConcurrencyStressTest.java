@@ -36,7 +36,7 @@ class MemoryConcurrencyStressTest {
         List<String> deleted = Collections.synchronizedList(new ArrayList<>());
         try (Database db = Database.sqlite(dir.resolve("openclaw.db"));
              MemoryEngine engine = MemoryEngine.open(db, dir, dir.resolve("workspace"), MissingNode.getInstance(),
-                     Clock.systemUTC(), null)) {
+                     Clock.systemUTC(), null, Runnable::run)) {
             MemoryService m = engine.service();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> futures = new ArrayList<>();
