@@ -244,8 +244,8 @@ public final class MemoryBench {
                     + "noise)%n%n");
             System.out.println("| items | load s | search p50 ms | p90 ms | p99 ms | of which: embedding p50 | BM25 p50 |"
                     + " HNSW p50 | DB fetch p50 | load avg | RSS MiB | heap MiB | repeated query p50 | p99 |"
-                    + " sequential p50 | p99 |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                    + " sequential p50 | p99 | segments |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             int loaded = 0;
             long[] rssAt = new long[2];
             long[] heapAt = new long[2];
@@ -325,10 +325,10 @@ public final class MemoryBench {
                 rssAt[s] = settledRssKb();
                 heapAt[s] = heapUsed();
                 System.out.printf(Locale.ROOT, "| %d | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %.0f |"
-                        + " %.0f | %.2f | %.2f | %.2f | %.2f |%n", loaded, loadS, pct(lat, 50), pct(lat, 90),
+                        + " %.0f | %.2f | %.2f | %.2f | %.2f | %d |%n", loaded, loadS, pct(lat, 50), pct(lat, 90),
                         pct(lat, 99), pct(embLat, 50), pct(kwLat, 50), pct(knnLat, 50), pct(dbLat, 50), loadAvg(),
                         rssAt[s] / 1024.0, heapAt[s] / 1048576.0, pct(repeat, 50), pct(repeat, 99), pct(seq, 50),
-                        pct(seq, 99));
+                        pct(seq, 99), index.segmentCount());
             }
             double perItemRss = (rssAt[1] - rssAt[0]) * 1024.0 / (large - small);
             double perItemHeap = (heapAt[1] - heapAt[0]) * 1.0 / (large - small);

@@ -303,6 +303,20 @@ final class LuceneMemoryIndex implements MemoryIndex {
         }
     }
 
+    /** How many segments the current reader has (the benchmark reports it: each segment is searched on its own). */
+    int segmentCount() {
+        try {
+            IndexSearcher searcher = acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public boolean isEmpty() {
         try {
