@@ -268,6 +268,7 @@ public final class MemoryBench {
                     index.upsertAll(batch);
                 }
                 index.commit(store.fingerprint());
+                index.awaitMerges(); // measure the index at rest, not while background merges compete for the CPU
                 double loadS = (System.nanoTime() - t0) / 1e9;
                 List<String> qs = new ArrayList<>();
                 for (int i = 0; i < queries + 50; i++) {

@@ -29,6 +29,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
@@ -40,6 +41,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -101,7 +103,11 @@ final class LuceneMemoryIndex implements MemoryIndex {
             }
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer).setSimilarity(similarity)
                     .setOpenMode(fp == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                    .setRAMBufferSizeMB(16);
+                    .setRAMBufferSizeMB(16)
+                    // Fewer, larger segments than Lucene's default (10 per tier): every search walks one HNSW graph
+                    // per segment, and memory is searched far more often than written (at 100k items: 15 → 7
+                    // segments, HNSW 1.4 → 0.7 ms; docs/BENCHMARKS.md).
+                    .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(4));
             committed = fp;
             writer = new IndexWriter(directory, cfg);
             searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -301,6 +307,14 @@ final class LuceneMemoryIndex implements MemoryIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("memory vector search failed", e);
         }
+    }
+
+    /** Waits for running merges to finish and makes their result visible (the benchmark measures an index at rest). */
+    void awaitMerges() {
+        if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler cms) {
+            cms.sync();
+        }
+        writes.incrementAndGet();
     }
 
     /** How many segments the current reader has (the benchmark reports it: each segment is searched on its own). */
