@@ -101,6 +101,36 @@ class KeysAndOwnershipTest {
     }
 
     @Test
+    void aKeysOwnSessionKeyNamesTheSameSessionForToolCalls() throws java.io.IOException {
+        HttpResult agent = gw.post("/v2/agents", "{\"name\": \"ws-agent\", \"workspace\": \"ws-agent-files\"}");
+        assertThat(agent.status()).as(agent.body()).isEqualTo(201);
+        String agentId = agent.json().path("id").asText();
+        java.nio.file.Path ws = gw.stateDir().resolve("ws-agent-files");
+        java.nio.file.Files.createDirectories(ws);
+        java.nio.file.Files.writeString(ws.resolve("only-in-ws-agent.txt"), "x");
+        String a = createKey("{\"name\": \"tools-owner\", \"plan\": \"enterprise\"}").path("key").asText();
+        HttpResult session = as(a, "POST", "/api/v1/sessions",
+                "{\"sessionId\": \"tools-session\", \"agentId\": \"" + agentId + "\"}");
+        assertThat(session.status()).as(session.body()).isEqualTo(201);
+
+        // The key names its session as it created it: the tool runs in that session's agent's workspace.
+        HttpResult invoke = as(a, "POST", "/tools/invoke",
+                "{\"tool\": \"file_list\", \"args\": {}, \"sessionKey\": \"tools-session\"}");
+        assertThat(invoke.json().path("ok").asBoolean()).as(invoke.body()).isTrue();
+        assertThat(invoke.json().at("/result/entries").toString()).contains("only-in-ws-agent.txt");
+        HttpResult tasks = as(a, "POST", "/v1/tools/file_list/execute",
+                "{\"parameters\": {}, \"session_id\": \"tools-session\"}");
+        assertThat(tasks.json().at("/result/entries").toString()).as(tasks.body()).contains("only-in-ws-agent.txt");
+
+        // Another key using the same name gets its own namespace: not that session, so the main workspace.
+        String b = createKey("{\"name\": \"tools-other\", \"plan\": \"enterprise\"}").path("key").asText();
+        HttpResult other = as(b, "POST", "/tools/invoke",
+                "{\"tool\": \"file_list\", \"args\": {}, \"sessionKey\": \"tools-session\"}");
+        assertThat(other.json().path("ok").asBoolean()).as(other.body()).isTrue();
+        assertThat(other.json().at("/result/entries").toString()).doesNotContain("only-in-ws-agent.txt");
+    }
+
+    @Test
     void foreignSessionsAreNotFoundInEveryDialect() {
         String a = createKey("{\"name\": \"owner-a\", \"plan\": \"enterprise\"}").path("key").asText();
         String b = createKey("{\"name\": \"owner-b\", \"plan\": \"enterprise\"}").path("key").asText();

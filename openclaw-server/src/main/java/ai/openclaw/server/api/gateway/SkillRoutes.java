@@ -72,7 +72,8 @@ public final class SkillRoutes {
             throw OpenClawException.invalid("field 'args' must be an array of strings or an object");
         }
         String prefix = args != null && args.isObject() ? "args." : "";
-        ToolExecution r = ToolCalls.run(services, p, ctx.pathParam("name"), toolArgs, body.optText("session"), prefix);
+        ToolExecution r = ToolCalls.run(services, p, ctx.pathParam("name"), toolArgs,
+                Http.sessionId(ctx, body.optText("session")), prefix);
         ObjectNode data = Json.obj();
         data.set("result", r.result());
         data.put("executionTime", r.millis() / 1000.0);

@@ -61,7 +61,7 @@ public final class ToolRoutes {
             throw OpenClawException.invalid("field 'parameters' must be an object");
         }
         ToolExecution r = ToolCalls.run(services, p, ctx.pathParam("name"), params == null ? Json.obj() : params,
-                body.optText("session_id"), "parameters.");
+                Http.sessionId(ctx, body.optText("session_id")), "parameters.");
         ObjectNode out = Json.obj();
         out.set("result", r.result());
         ObjectNode meta = out.putObject("metadata");
@@ -80,7 +80,7 @@ public final class ToolRoutes {
                 throw OpenClawException.invalid("field 'args' must be an object");
             }
             ToolExecution r = ToolCalls.run(services, p, tool, args == null ? Json.obj() : args,
-                    body.optText("sessionKey"), "args.");
+                    Http.sessionId(ctx, body.optText("sessionKey")), "args.");
             ObjectNode out = Json.obj();
             out.put("ok", true);
             out.set("result", r.result());
