@@ -30,8 +30,8 @@ public final class EmbeddingSessionBench {
 
     /** Runs the comparison and prints one Markdown row per session and round. */
     public static void main(String[] args) {
-        int rounds = intArg(args, "--rounds", 3);
-        int queries = intArg(args, "--queries", 200);
+        int rounds = MemoryBench.intArg(args, "--rounds", 3);
+        int queries = MemoryBench.intArg(args, "--queries", 200);
         Random rnd = new Random(1);
         EmbeddingModel library = new AllMiniLmL6V2QuantizedEmbeddingModel();
         EmbeddingModel ours = OnnxModelLoader.load(AllMiniLmL6V2QuantizedEmbeddingModel.class,
@@ -73,14 +73,5 @@ public final class EmbeddingSessionBench {
 
     private static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

@@ -434,7 +434,8 @@ public final class MemoryBench {
         }
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    /** The integer after {@code name} on the command line, or {@code fallback}. */
+    static int intArg(String[] args, String name, int fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);
