@@ -152,6 +152,14 @@ public final class Gateway implements AutoCloseable {
                     - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.info("gateway listening on http://{}:{} (ready {} ms after JVM start; state dir {})",
                     displayHost(host), port, readyMs, options.paths().stateDir());
+            MemoryEngine warm = memory;
+            housekeeping.execute(() -> {
+                try {
+                    warm.warmUp();
+                } catch (RuntimeException e) {
+                    LOG.warn("memory warm-up failed (the first search will load the models): {}", e.toString());
+                }
+            });
             return new Gateway(db, http, services, housekeeping, memory, host, port, token);
         } catch (RuntimeException e) {
             if (started[0] != null) {

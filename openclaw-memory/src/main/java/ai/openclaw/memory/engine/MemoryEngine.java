@@ -103,14 +103,32 @@ public final class MemoryEngine implements AutoCloseable {
                         60, TimeUnit.SECONDS));
             }
             LOG.info("memory ready: embedding model {}, {} items, vector search {}", embeddings.configured(),
-                    service.list(ai.openclaw.memory.MemoryFilter.visibleTo(null), 0, 1).total(), ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                            ? "SIMD (jdk.incubator.vector)"
+                    service.list(ai.openclaw.memory.MemoryFilter.visibleTo(null), 0, 1).total(),
+                    ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "SIMD (jdk.incubator.vector)"
                             : "scalar (add --add-modules jdk.incubator.vector to the JVM options for SIMD)");
             return engine;
         } catch (RuntimeException e) {
             index.close();
             throw e;
         }
+    }
+
+    /**
+     * With memories stored, runs one English and one Chinese search now, so the embedding models (a second or two to
+     * load), the analyzers' dictionaries and the index are loaded before the first search or agent turn needs them;
+     * an empty memory loads nothing. The gateway calls it in the background once it is listening (not before: it
+     * would compete with start-up for the CPU).
+     */
+    public void warmUp() {
+        if (index.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        for (String query : new String[] {"warm up", "预热"}) {
+            service.search(new ai.openclaw.memory.MemoryQuery(query, 1, 1.0,
+                    ai.openclaw.memory.MemoryFilter.visibleTo(null), null));
+        }
+        LOG.info("memory search warmed up in {} ms (embedding models loaded)", (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static java.util.logging.Logger quietLucene() {
