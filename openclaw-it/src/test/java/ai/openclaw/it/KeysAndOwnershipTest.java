@@ -131,6 +131,24 @@ class KeysAndOwnershipTest {
     }
 
     @Test
+    void aKeysCronJobAimedAtMainTalksInItsOwnMainSession() {
+        String a = createKey("{\"name\": \"cron-owner\", \"plan\": \"enterprise\"}").path("key").asText();
+        HttpResult job = as(a, "POST", "/api/v1/cron/jobs", "{\"name\": \"hello\", \"schedule\": {\"kind\": "
+                + "\"every\", \"everyMs\": 86400000}, \"payload\": {\"kind\": \"agentTurn\", \"message\": "
+                + "\"cron-hello-7731\"}, \"sessionTarget\": \"main\"}");
+        assertThat(job.status()).as(job.body()).isEqualTo(201);
+        String id = job.json().at("/data/id").asText();
+        HttpResult run = as(a, "POST", "/api/v1/cron/jobs/" + id + "/run", "{}");
+        assertThat(run.json().at("/data/status").asText()).as(run.body()).isEqualTo("ok");
+
+        HttpResult own = as(a, "GET", "/api/v1/sessions/main/messages", null);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("cron-hello-7731");
+        HttpResult global = gw.get("/api/v1/sessions/main/messages");
+        assertThat(global.body()).doesNotContain("cron-hello-7731");
+    }
+
+    @Test
     void foreignSessionsAreNotFoundInEveryDialect() {
         String a = createKey("{\"name\": \"owner-a\", \"plan\": \"enterprise\"}").path("key").asText();
         String b = createKey("{\"name\": \"owner-b\", \"plan\": \"enterprise\"}").path("key").asText();

@@ -48,16 +48,25 @@ public final class CronRoutes {
         return services.background().cron();
     }
 
-    private static CronJobSpec spec(JsonBody body) {
+    /**
+     * The job spec of a request body. A {@code sessionTarget} naming a session ({@code main} or a session id) is
+     * taken in the caller's per-key session namespace, like a session key on every other route: a non-admin key's
+     * {@code main} is its own main session, not the gateway's.
+     */
+    private static CronJobSpec spec(Context ctx, JsonBody body) {
         CronSchedule schedule = body.has("schedule") ? CronJson.schedule(body.node().get("schedule")) : null;
         CronPayload payload = body.has("payload") ? CronJson.payload(body.node().get("payload")) : null;
         Boolean enabled = body.has("enabled") ? body.optBool("enabled", true) : null;
-        return new CronJobSpec(body.optText("name"), schedule, payload, body.optText("sessionTarget"), enabled);
+        String target = body.optText("sessionTarget");
+        if (target != null && !target.isBlank() && !target.equals("isolated")) {
+            target = Http.sessionId(ctx, target);
+        }
+        return new CronJobSpec(body.optText("name"), schedule, payload, target, enabled);
     }
 
     private void create(Context ctx) {
         Principal p = Http.require(ctx, Scopes.TASKS);
-        CronJob job = cron().create(spec(JsonBody.read(ctx, services.maxBodyBytes())), p.ownerId());
+        CronJob job = cron().create(spec(ctx, JsonBody.read(ctx, services.maxBodyBytes())), p.ownerId());
         Http.envelope(ctx, 201, view(job));
     }
 
@@ -75,7 +84,7 @@ public final class CronRoutes {
 
     private void update(Context ctx) {
         Principal p = Http.require(ctx, Scopes.TASKS);
-        CronJob job = cron().update(ctx.pathParam("id"), spec(JsonBody.read(ctx, services.maxBodyBytes())),
+        CronJob job = cron().update(ctx.pathParam("id"), spec(ctx, JsonBody.read(ctx, services.maxBodyBytes())),
                 p.ownerFilter());
         Http.envelope(ctx, 200, view(job));
     }
