@@ -217,7 +217,9 @@ final class LuceneMemoryIndex implements MemoryIndex {
                                  Map<String, float[]> queryVectors) throws IOException {
         int[] docs = byDoc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Weight textWeight = text == null ? null
+        // The text query's weight is needed only for candidates the vectors alone found.
+        boolean vectorOnly = byDoc.values().stream().anyMatch(p -> !p.hasKeyword);
+        Weight textWeight = text == null || !vectorOnly ? null
                 : searcher.createWeight(searcher.rewrite(text.query()), ScoreMode.COMPLETE, 1f);
         List<Match> out = new ArrayList<>(docs.length);
         int leafIndex = -1;
