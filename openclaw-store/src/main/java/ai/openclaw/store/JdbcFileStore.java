@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link FileStore} over JDBC (table {@code files}, migration V5_13). */
+/** {@link FileStore} over JDBC (table {@code files}, migration V13). */
 final class JdbcFileStore implements FileStore {
     private static final String COLUMNS = "id, owner, name, content_type, size_bytes, sha256, source_url, text_chars, "
             + "created_at";
