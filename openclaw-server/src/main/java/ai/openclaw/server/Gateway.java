@@ -131,9 +131,10 @@ public final class Gateway implements AutoCloseable {
             ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS, agents.engine());
             agents.attach(core);
+            ai.openclaw.server.ws.WsGateway ws = ai.openclaw.server.ws.WsGateway.create(events, options.clock());
             metrics = new ai.openclaw.server.metrics.GatewayMetrics();
             ConversationService conversations = ai.openclaw.server.metrics.MeteredConversations.wrap(
-                    BudgetedConversations.wrap(core, limits), metrics.registry());
+                    ws.tap(BudgetedConversations.wrap(core, limits)), metrics.registry());
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
                     options.clock());
@@ -144,7 +145,8 @@ public final class Gateway implements AutoCloseable {
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             ai.openclaw.server.metrics.BacklogGauges.bind(metrics.registry(), new ai.openclaw.store.BacklogStats(db),
                     options.clock());
-            GatewayHttp http = new GatewayHttp(services, metrics);
+            ws.bind(services, db.deviceStore(), token);
+            GatewayHttp http = new GatewayHttp(services, ws, metrics);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
             JsonNode metricsConfig = config.tree().path("gateway").path("metrics");
             if (metricsConfig.hasNonNull("bind")) {

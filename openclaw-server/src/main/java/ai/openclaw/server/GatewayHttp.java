@@ -31,10 +31,13 @@ final class GatewayHttp {
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AccessControl access;
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
+    private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
 
-    GatewayHttp(GatewayServices services, ai.openclaw.server.metrics.GatewayMetrics metrics) {
+    GatewayHttp(GatewayServices services, ai.openclaw.server.ws.WsGateway ws,
+                ai.openclaw.server.metrics.GatewayMetrics metrics) {
         this.services = services;
+        this.ws = ws;
         this.metrics = metrics;
         java.util.Set<String> proxies = new java.util.HashSet<>();
         services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
@@ -73,6 +76,7 @@ final class GatewayHttp {
             GatewayStatusRoutes.register(cfg.routes, services, this::port);
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.MessageRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.WebhookRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
@@ -89,6 +93,7 @@ final class GatewayHttp {
             if (services.config().tree().path("gateway").path("metrics").path("enabled").asBoolean(true)) {
                 ai.openclaw.server.metrics.MetricsRoutes.register(cfg.routes, metrics);
             }
+            ws.register(cfg, access);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
@@ -104,6 +109,7 @@ final class GatewayHttp {
 
     void stop() {
         ready.set(false);
+        ws.close();
         if (app != null) {
             app.stop();
         }
