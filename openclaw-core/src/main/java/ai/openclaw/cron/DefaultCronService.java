@@ -182,7 +182,8 @@ final class DefaultCronService implements CronService {
         String target = job.sessionTarget();
         String session = target == null || target.isBlank() || target.equals("isolated") ? "cron:" + job.id()
                 : target.equals("main") ? Session.DEFAULT_AGENT : target;
-        TurnRequest turn = new TurnRequest(session, job.owner(), true, new NewSession(session, "cron " + job.name(),
+        // No id in the template: the stored session is read first, so another owner's session is "not found".
+        TurnRequest turn = new TurnRequest(session, job.owner(), true, new NewSession(null, "cron " + job.name(),
                 at.agentId(), null, job.owner(), null, Map.of("cronJobId", job.id())), at.model(),
                 List.of(ChatMessage.user(at.message())), null, null, null);
         TurnResult r = conversations.runTurn(turn);

@@ -37,7 +37,7 @@ public final class TaskHandlers {
             public void validate(Map<String, Object> p) {
                 prompt(p);
                 optText(p, "model");
-                optText(p, "sessionId");
+                sessionParam(p);
             }
 
             @Override
@@ -103,8 +103,11 @@ public final class TaskHandlers {
 
     private static TurnResult turn(ConversationService conversations, TaskContext ctx, String prompt) {
         Map<String, Object> p = ctx.parameters();
-        String session = optText(p, "sessionId") != null ? optText(p, "sessionId") : ctx.taskId();
-        TurnRequest turn = new TurnRequest(session, ctx.owner(), true, new NewSession(session, "task " + ctx.taskId(),
+        String named = sessionParam(p);
+        String session = named != null ? named : ctx.taskId();
+        // The template carries no id: the service then reads the stored session first, so another owner's session
+        // answers "not found" like a missing one instead of failing the insert with "already exists".
+        TurnRequest turn = new TurnRequest(session, ctx.owner(), true, new NewSession(null, "task " + ctx.taskId(),
                 optText(p, "agentId"), null, ctx.owner(), null, Map.of("taskId", ctx.taskId())),
                 optText(p, "model"), List.of(ChatMessage.user(prompt)), null, null, null);
         return conversations.runTurn(turn);
@@ -152,6 +155,20 @@ public final class TaskHandlers {
             ops.add(s);
         }
         return ops;
+    }
+
+    /**
+     * The session a task's turn runs in: {@code sessionId}, {@code session_id} or {@code session} (the first given;
+     * the HTTP dialects have already put it in the caller's per-key namespace), or null for a session of its own.
+     */
+    private static String sessionParam(Map<String, Object> p) {
+        for (String f : List.of("sessionId", "session_id", "session")) {
+            String v = optText(p, f);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String optText(Map<String, Object> p, String field) {

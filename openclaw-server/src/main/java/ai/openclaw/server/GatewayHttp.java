@@ -111,6 +111,7 @@ final class GatewayHttp {
         }
         ctx.header("X-Request-ID", requestId);
         ctx.header("OpenClaw-Version", Http.API_VERSION);
+        ctx.attribute(Http.SESSIONS, services.conversations());
         access.before(ctx);
     }
 
