@@ -70,6 +70,7 @@ final class GatewayHttp {
             GatewayStatusRoutes.register(cfg.routes, services, this::port);
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.MessageRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.WebhookRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
