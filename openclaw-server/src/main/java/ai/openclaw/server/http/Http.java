@@ -73,11 +73,22 @@ public final class Http {
      * @return the stored id, or null when {@code clientId} is null
      */
     public static String sessionId(Context ctx, String clientId) {
-        Principal p = principal(ctx);
+        ConversationService sessions = ctx.attribute(SESSIONS);
+        return sessionId(principal(ctx), sessions, clientId);
+    }
+
+    /**
+     * {@link #sessionId(Context, String)} for a caller known without an HTTP request (e.g. a WebSocket connection).
+     *
+     * @param p the caller
+     * @param sessions the conversation service that maps client keys to stored ids
+     * @param clientId the id as the client sent it, or null
+     * @return the stored id, or null when {@code clientId} is null
+     */
+    public static String sessionId(Principal p, ConversationService sessions, String clientId) {
         if (clientId == null || p.isAdmin()) {
             return clientId;
         }
-        ConversationService sessions = ctx.attribute(SESSIONS);
         if (sessions == null) {
             throw new IllegalStateException("no conversation service on the request (" + SESSIONS + ")");
         }
