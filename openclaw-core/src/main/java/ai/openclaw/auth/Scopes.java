@@ -17,13 +17,16 @@ public final class Scopes {
      * token of the gateway); without it a key sees only its own counts there.
      */
     public static final String STATUS = "status";
+    /** Reading the Prometheus metrics at {@code /metrics} (issue 16); not part of {@link #DEFAULT}. */
+    public static final String METRICS = "metrics";
     /** Everything, including key management, config and other owners' resources. */
     public static final String ADMIN = "admin";
     /** Every scope that exists. */
-    public static final Set<String> ALL = Set.of(CHAT, MEMORY_READ, MEMORY_WRITE, TASKS, STATUS, ADMIN);
+    public static final Set<String> ALL = Set.of(CHAT, MEMORY_READ, MEMORY_WRITE, TASKS, STATUS, METRICS, ADMIN);
     /**
      * What a new key gets when {@code scopes} is left out: {@link #CHAT}, the memory scopes and {@link #TASKS} (not
-     * {@link #STATUS} nor {@link #ADMIN}). An explicitly empty list is refused, never widened to this.
+     * {@link #STATUS}, {@link #METRICS} nor {@link #ADMIN}). An explicitly empty list is refused, never widened to
+     * this.
      */
     public static final Set<String> DEFAULT = Set.of(CHAT, MEMORY_READ, MEMORY_WRITE, TASKS);
 
