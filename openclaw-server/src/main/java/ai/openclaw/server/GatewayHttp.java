@@ -31,13 +31,14 @@ final class GatewayHttp {
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AccessControl access;
     private Javalin app;
+    private AutoCloseable graphql;
 
     GatewayHttp(GatewayServices services) {
         this.services = services;
         java.util.Set<String> proxies = new java.util.HashSet<>();
         services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config()),
-                HealthRoutes.PUBLIC_PATHS, proxies);
+                HealthRoutes.PUBLIC_PATHS, proxies, ai.openclaw.server.api.graphql.GraphqlRoutes::isPageRequest);
     }
 
     /** Loads and initialises the HTTP stack's classes (Javalin, Jetty) without listening, to overlap start-up work. */
@@ -83,6 +84,7 @@ final class GatewayHttp {
             ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
+            graphql = ai.openclaw.server.api.graphql.GraphqlRoutes.register(cfg.routes, services);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
@@ -100,6 +102,13 @@ final class GatewayHttp {
         ready.set(false);
         if (app != null) {
             app.stop();
+        }
+        if (graphql != null) {
+            try {
+                graphql.close();
+            } catch (Exception e) {
+                // only stops worker threads
+            }
         }
     }
 
