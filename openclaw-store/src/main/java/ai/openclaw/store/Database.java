@@ -96,6 +96,11 @@ public final class Database implements AutoCloseable {
         return new JdbcApiKeyStore(this);
     }
 
+    /** The device and pairing store (issue 14, WebSocket gateway protocol). */
+    public ai.openclaw.device.DeviceStore deviceStore() {
+        return new JdbcDeviceStore(this);
+    }
+
     /** Whether this is SQLite (else PostgreSQL). */
     public boolean isSqlite() {
         return sqlite;

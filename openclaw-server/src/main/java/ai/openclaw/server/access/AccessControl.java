@@ -67,7 +67,7 @@ public final class AccessControl {
      * The client's address: the peer, or — when the peer is a trusted proxy — the rightmost
      * {@code X-Forwarded-For} entry that is not itself a trusted proxy.
      */
-    String clientAddress(Context ctx) {
+    public String clientAddress(Context ctx) {
         String peer = ctx.req().getRemoteAddr();
         String forwarded = ctx.header("X-Forwarded-For");
         if (forwarded == null || !trustedProxies.contains(peer)) {
@@ -83,31 +83,27 @@ public final class AccessControl {
         return peer;
     }
 
-    /** The caller of the request running on this thread, or null outside a request. */
-    public static Principal current() {
-        return CURRENT.get();
-    }
-
     /**
-     * Runs {@code work} on this thread as {@code principal}'s request, for work that serves a caller outside an HTTP
-     * request's thread (e.g. a WebSocket operation), so core decorators such as the token budgets see the caller.
-     *
-     * @param principal the authenticated caller
-     * @param work what to run
-     * @return what {@code work} returned
+     * Runs {@code work} as {@code principal} (for dialects that do not go through the HTTP filter, e.g. WebSocket
+     * requests), so core decorators such as the token budgets see the caller.
      */
     public static <T> T callAs(Principal principal, java.util.function.Supplier<T> work) {
-        Principal previous = CURRENT.get();
+        Principal before = CURRENT.get();
         CURRENT.set(principal);
         try {
             return work.get();
         } finally {
-            if (previous == null) {
+            if (before == null) {
                 CURRENT.remove();
             } else {
-                CURRENT.set(previous);
+                CURRENT.set(before);
             }
         }
+    }
+
+    /** The caller of the request running on this thread, or null outside a request. */
+    public static Principal current() {
+        return CURRENT.get();
     }
 
     /**

@@ -78,9 +78,9 @@ public final class Http {
     }
 
     /**
-     * {@link #sessionId(Context, String)} for a caller known outside an HTTP request (e.g. a WebSocket operation).
+     * {@link #sessionId(Context, String)} for a caller known without an HTTP request (e.g. a WebSocket connection).
      *
-     * @param p the caller (its namespace decides)
+     * @param p the caller
      * @param clientId the id as the client sent it, or null
      * @return the stored id, or null when {@code clientId} is null
      */
