@@ -61,7 +61,7 @@ final class BackgroundWiring {
     private Object createTask(DataFetchingEnvironment env) {
         GraphqlCaller c = GraphqlCaller.require(env, Scopes.TASKS);
         Map<String, Object> in = env.getArgument("input");
-        Task t = services.background().tasks().submit(TaskRequests.parse(Inputs.body(in), services, c.ownerId()));
+        Task t = services.background().tasks().submit(TaskRequests.parse(c.principal(), Inputs.body(in), services));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("task", Views.task(t));
         out.put("callbackSecret", t.callback() == null ? null : t.callback().secret());

@@ -3,6 +3,7 @@ package ai.openclaw.server.api.graphql;
 import ai.openclaw.auth.Principal;
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.server.http.Http;
+import ai.openclaw.session.ConversationService;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Objects;
 
@@ -11,13 +12,15 @@ import java.util.Objects;
  * principal, scopes and owner rules as the REST dialects.
  *
  * @param principal who is calling; never null
+ * @param sessions the conversation service (maps the client's session keys to stored ids)
  */
-record GraphqlCaller(Principal principal) {
+record GraphqlCaller(Principal principal, ConversationService sessions) {
     /** The context key. */
     static final String KEY = "openclaw.caller";
 
     GraphqlCaller {
         Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(sessions, "sessions");
     }
 
     /** The caller of the operation a data fetcher serves. */
@@ -54,6 +57,6 @@ record GraphqlCaller(Principal principal) {
 
     /** The stored id of a session id the client chose (the caller's per-key namespace, as in REST). */
     String sessionId(String clientId) {
-        return Http.sessionId(principal, clientId);
+        return Http.sessionId(principal, sessions, clientId);
     }
 }

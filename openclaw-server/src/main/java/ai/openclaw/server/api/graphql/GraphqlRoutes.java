@@ -6,6 +6,7 @@ import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
 import ai.openclaw.server.http.SseStream;
+import ai.openclaw.session.ConversationService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import graphql.ExecutionResult;
 import graphql.language.Document;
@@ -37,10 +38,12 @@ public final class GraphqlRoutes {
     public static final List<String> PATHS = List.of("/graphql", "/v2/graphql");
     private final GraphqlEngine engine;
     private final long maxBodyBytes;
+    private final ConversationService sessions;
 
-    private GraphqlRoutes(GraphqlEngine engine, long maxBodyBytes) {
+    private GraphqlRoutes(GraphqlEngine engine, GatewayServices services) {
         this.engine = engine;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = services.maxBodyBytes();
+        this.sessions = services.conversations();
     }
 
     /**
@@ -50,7 +53,7 @@ public final class GraphqlRoutes {
      */
     public static AutoCloseable register(RoutesConfig routes, GatewayServices services) {
         GraphqlEngine engine = new GraphqlEngine(services);
-        GraphqlRoutes r = new GraphqlRoutes(engine, services.maxBodyBytes());
+        GraphqlRoutes r = new GraphqlRoutes(engine, services);
         GraphqlWebSocket ws = new GraphqlWebSocket(services, engine);
         for (String path : PATHS) {
             routes.post(path, r::post);
@@ -119,7 +122,7 @@ public final class GraphqlRoutes {
 
     private void respond(Context ctx, GraphqlRequest request) {
         boolean sse = accepts(ctx, "text/event-stream");
-        GraphqlCaller caller = new GraphqlCaller(Http.principal(ctx));
+        GraphqlCaller caller = new GraphqlCaller(Http.principal(ctx), sessions);
         ExecutionResult result = engine.execute(request, caller);
         if (!result.isDataPresent() && !result.getErrors().isEmpty()) {
             write(ctx, 400, GraphqlEngine.toSpec(result));

@@ -251,7 +251,7 @@ final class GraphqlWebSocket {
                 try {
                     permit = services.limits().acquire(p);
                     ExecutionResult result = AccessControl.callAs(p, () -> engine.execute(request,
-                            new GraphqlCaller(p)));
+                            new GraphqlCaller(p, services.conversations())));
                     if (!result.isDataPresent() && !result.getErrors().isEmpty()) {
                         error(GraphqlEngine.toSpec(result).get("errors"));
                         return;
