@@ -40,8 +40,8 @@ class GraphqlTest {
     @BeforeAll
     static void keys() {
         var auth = env.gateway().gateway().services().auth();
-        keyA = auth.generate("gql-a", Set.of(), "enterprise", null).secret();
-        keyB = auth.generate("gql-b", Set.of(), "enterprise", null).secret();
+        keyA = auth.generate("gql-a", null, "enterprise", null).secret();
+        keyB = auth.generate("gql-b", null, "enterprise", null).secret();
     }
 
     static HttpResult gql(String credential, String query, Map<String, Object> variables) {
@@ -130,9 +130,11 @@ class GraphqlTest {
                 Map.of("id", memory.path("id").asText()))).at("/deleteMemory/deleted").asBoolean()).isTrue();
 
         JsonNode skills = data(gql(keyA, "{ skills(first: 2) { totalCount nodes { id category } pageInfo { "
-                + "hasNextPage } } status { status version } }", null));
+                + "hasNextPage } } status { status version countsScope queueDepth } }", null));
         assertThat(skills.at("/skills/nodes").size()).isEqualTo(2);
         assertThat(skills.at("/status/status").asText()).isEqualTo("running");
+        assertThat(skills.at("/status/countsScope").asText()).isEqualTo("owner");
+        assertThat(skills.at("/status/queueDepth").isNull()).isTrue();
 
         JsonNode cron = data(gql(keyA, """
                 mutation { createCronJob(input: {name: "nightly", schedule: {kind: "every", everyMs: 3600000},

@@ -2,14 +2,19 @@ package ai.openclaw.server.api.graphql;
 
 import ai.openclaw.llm.ModelCatalog;
 import ai.openclaw.server.GatewayServices;
+import ai.openclaw.auth.Scopes;
 import ai.openclaw.session.ConversationStats;
+import ai.openclaw.session.SessionStats;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The gateway's status (seed 001/004 {@code GET /api/v1/status}, {@code /system/status}) for any credential. */
+/**
+ * The gateway's status (seed 001/004 {@code GET /api/v1/status}, {@code /system/status}) for any credential: with the
+ * {@code status} (or {@code admin}) scope the counts are the whole gateway's, else the caller's own (as REST).
+ */
 final class StatusWiring {
     private final GatewayServices services;
 
@@ -22,8 +27,10 @@ final class StatusWiring {
     }
 
     private Object status(DataFetchingEnvironment env) {
-        GraphqlCaller.of(env);
-        ConversationStats stats = services.conversations().stats();
+        GraphqlCaller c = GraphqlCaller.of(env);
+        boolean instance = c.principal().has(Scopes.STATUS);
+        ConversationStats stats = instance ? services.conversations().stats() : null;
+        SessionStats counts = instance ? stats.sessions() : services.conversations().sessionStats(c.ownerId());
         ModelCatalog catalog = services.conversations().models();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("status", "running");
@@ -34,11 +41,13 @@ final class StatusWiring {
         o.put("offline", catalog.defaultIsOffline());
         o.put("modelsAvailable", catalog.knownModels().size());
         o.put("providers", catalog.providers().size());
-        o.put("activeSessions", stats.sessions().active());
-        o.put("totalSessions", stats.sessions().total());
-        o.put("totalMessages", stats.sessions().messages());
-        o.put("queueDepth", stats.queueDepth());
-        o.put("turnsInFlight", stats.turnsInFlight());
+        o.put("countsScope", instance ? "instance" : "owner");
+        o.put("activeSessions", counts.active());
+        o.put("totalSessions", counts.total());
+        o.put("totalMessages", counts.messages());
+        o.put("tokenUsage", counts.tokenUsage());
+        o.put("queueDepth", instance ? stats.queueDepth() : null);
+        o.put("turnsInFlight", instance ? stats.turnsInFlight() : null);
         return o;
     }
 }
