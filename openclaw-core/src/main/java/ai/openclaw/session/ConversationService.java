@@ -49,6 +49,27 @@ public interface ConversationService {
     Page<Message> messages(String sessionId, String owner, int offset, int limit);
 
     /**
+     * One stored message of a session visible to {@code owner}.
+     *
+     * @throws OpenClawException NOT_FOUND if no such message exists or its session is not visible
+     */
+    Message message(String messageId, String owner);
+
+    /**
+     * Stored messages matching a query, oldest first (seed 003, 消息操作).
+     *
+     * @throws OpenClawException NOT_FOUND if the query names a session that is not visible to {@code owner}
+     */
+    java.util.List<Message> findMessages(MessageQuery query, String owner);
+
+    /**
+     * Deletes one stored message (it no longer reaches the model in later turns) and returns it.
+     *
+     * @throws OpenClawException NOT_FOUND if no such message exists or its session is not visible
+     */
+    Message deleteMessage(String messageId, String owner);
+
+    /**
      * Runs a turn and returns the stored reply.
      *
      * @throws OpenClawException NOT_FOUND for an unknown session when the request does not create it;

@@ -96,6 +96,36 @@ final class DefaultConversationService implements ConversationService {
     }
 
     @Override
+    public Message message(String messageId, String owner) {
+        Optional<Message> m = Ids.isSafeId(messageId) ? store.findMessage(messageId) : Optional.empty();
+        if (m.isEmpty() || visible(m.get().sessionId(), owner).isEmpty()) {
+            throw OpenClawException.notFound("message", messageId);
+        }
+        return m.get();
+    }
+
+    @Override
+    public List<Message> findMessages(MessageQuery query, String owner) {
+        if (query.sessionId() != null) {
+            getSession(query.sessionId(), owner);
+        }
+        return store.findMessages(query, owner);
+    }
+
+    @Override
+    public Message deleteMessage(String messageId, String owner) {
+        Message m = message(messageId, owner);
+        queue.run(m.sessionId(), () -> {
+            historyCache.remove(m.sessionId());
+            if (!store.deleteMessage(m.sessionId(), m.id())) {
+                throw OpenClawException.notFound("message", messageId);
+            }
+            return null;
+        });
+        return m;
+    }
+
+    @Override
     public TurnResult runTurn(TurnRequest request) {
         return execute(request, null);
     }

@@ -36,7 +36,9 @@ class SeedExamplesTest {
 
     static boolean available(String... probe) {
         try {
-            return new ProcessBuilder(probe).redirectErrorStream(true).start().waitFor(20, TimeUnit.SECONDS);
+            Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -56,8 +58,8 @@ class SeedExamplesTest {
 
     @Test
     void seedCurlAndPythonExamplesGetWellFormedAnswers() throws Exception {
-        assumeTrue(available("python3", "-c", "import requests") && available("curl", "--version"),
-                "python3 with requests, and curl, are needed");
+        assumeTrue(available("python3", "-c", "import json, urllib.request") && available("curl", "--version"),
+                "python3 and curl are needed (scripts/deps.d/acceptance.sh lists them for ./scripts/test-deps.sh)");
         Path script = Path.of("src/test/acceptance/seed_examples.py").toAbsolutePath();
         Run r = run(List.of("python3", script.toString(), env.gateway().baseUrl(), TestGateway.TOKEN, apiKey), null);
         assertThat(r.out()).doesNotContain("FAIL").contains("ok   004 python send_message");

@@ -124,7 +124,8 @@ public final class Gateway implements AutoCloseable {
             ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS, agents.engine());
             agents.attach(core);
-            ConversationService conversations = BudgetedConversations.wrap(core, limits);
+            ai.openclaw.server.ws.WsGateway ws = ai.openclaw.server.ws.WsGateway.create(events, options.clock());
+            ConversationService conversations = ws.tap(BudgetedConversations.wrap(core, limits));
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
                     options.clock());
@@ -133,7 +134,8 @@ public final class Gateway implements AutoCloseable {
                     startedAt, VERSION, limits, background, agents, memory.service());
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            GatewayHttp http = new GatewayHttp(services);
+            ws.bind(services, db.deviceStore(), token);
+            GatewayHttp http = new GatewayHttp(services, ws);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {

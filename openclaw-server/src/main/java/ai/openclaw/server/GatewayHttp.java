@@ -30,10 +30,12 @@ final class GatewayHttp {
     private final GatewayServices services;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AccessControl access;
+    private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
 
-    GatewayHttp(GatewayServices services) {
+    GatewayHttp(GatewayServices services, ai.openclaw.server.ws.WsGateway ws) {
         this.services = services;
+        this.ws = ws;
         java.util.Set<String> proxies = new java.util.HashSet<>();
         services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config()),
@@ -70,6 +72,7 @@ final class GatewayHttp {
             GatewayStatusRoutes.register(cfg.routes, services, this::port);
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.MessageRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.WebhookRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
@@ -83,6 +86,7 @@ final class GatewayHttp {
             ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
+            ws.register(cfg, access);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
@@ -98,6 +102,7 @@ final class GatewayHttp {
 
     void stop() {
         ready.set(false);
+        ws.close();
         if (app != null) {
             app.stop();
         }

@@ -75,7 +75,7 @@ public final class ErrorMapper {
     public static ObjectNode body(Dialect dialect, OpenClawException e) {
         ObjectNode error = Json.obj();
         if (dialect == Dialect.OPENAI) {
-            error.put("message", e.getMessage());
+            error.put("message", ClientText.clean(e.getMessage()));
             error.put("type", openAiType(e.code()));
             String param = param(e.getMessage());
             if (param == null) {
@@ -87,10 +87,10 @@ public final class ErrorMapper {
             error.put("code", noModel ? "model_not_found" : e.code().name());
         } else {
             error.put("code", e.code().name());
-            error.put("message", e.getMessage());
+            error.put("message", ClientText.clean(e.getMessage()));
         }
         if (e.details() != null) {
-            error.put("details", e.details());
+            error.put("details", ClientText.clean(e.details()));
         } else if (dialect != Dialect.OPENAI) {
             error.putNull("details");
         }

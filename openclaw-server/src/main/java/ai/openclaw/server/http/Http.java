@@ -74,7 +74,17 @@ public final class Http {
      * @return the stored id, or null when {@code clientId} is null
      */
     public static String sessionId(Context ctx, String clientId) {
-        Principal p = principal(ctx);
+        return sessionId(principal(ctx), clientId);
+    }
+
+    /**
+     * {@link #sessionId(Context, String)} for a caller known without an HTTP request (e.g. a WebSocket connection).
+     *
+     * @param p the caller
+     * @param clientId the id as the client sent it, or null
+     * @return the stored id, or null when {@code clientId} is null
+     */
+    public static String sessionId(Principal p, String clientId) {
         if (clientId == null || p.isAdmin() || GENERATED_ID.matcher(clientId).matches()
                 || clientId.startsWith(p.id() + ":")) {
             return clientId;
