@@ -12,10 +12,12 @@ public final class Scopes {
     public static final String MEMORY_WRITE = "memory:write";
     /** Background tasks, cron jobs, webhooks. */
     public static final String TASKS = "tasks";
+    /** Reading the Prometheus metrics at {@code /metrics} (issue 16); not part of {@link #DEFAULT}. */
+    public static final String METRICS = "metrics";
     /** Everything, including key management, config and other owners' resources. */
     public static final String ADMIN = "admin";
     /** Every scope that exists. */
-    public static final Set<String> ALL = Set.of(CHAT, MEMORY_READ, MEMORY_WRITE, TASKS, ADMIN);
+    public static final Set<String> ALL = Set.of(CHAT, MEMORY_READ, MEMORY_WRITE, TASKS, METRICS, ADMIN);
     /** What a new key gets when none are named: everything but {@link #ADMIN}. */
     public static final Set<String> DEFAULT = Set.of(CHAT, MEMORY_READ, MEMORY_WRITE, TASKS);
 
