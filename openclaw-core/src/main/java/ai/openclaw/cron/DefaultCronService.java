@@ -214,6 +214,8 @@ final class DefaultCronService implements CronService {
         // session: created on the first run, appended to on every later one (a template without an id)
         String session = isolated ? "cron:" + job.id() + ":" + runId
                 : target.equals("main") ? Session.DEFAULT_AGENT : target;
+        // a named session's template has no id: the stored session is read first, so another owner's session is
+        // "not found" (and the caller gets its own), never "already exists"
         TurnRequest turn = new TurnRequest(session, job.owner(), true, new NewSession(isolated ? session : null,
                 "cron " + job.name(), at.agentId(), null, job.owner(), null, Map.of("cronJobId", job.id())),
                 at.model(), List.of(ChatMessage.user(at.message())), null, null, null);

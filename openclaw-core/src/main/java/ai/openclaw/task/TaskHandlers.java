@@ -40,7 +40,7 @@ public final class TaskHandlers {
             public void validate(Map<String, Object> p) {
                 prompt(p);
                 optText(p, "model");
-                optText(p, "sessionId");
+                sessionParam(p);
             }
 
             @Override
@@ -107,7 +107,8 @@ public final class TaskHandlers {
      */
     private static Map<String, Object> turn(ConversationService conversations, TaskContext ctx, String prompt) {
         Map<String, Object> p = ctx.parameters();
-        String session = optText(p, "sessionId") != null ? optText(p, "sessionId") : ctx.taskId();
+        String named = sessionParam(p);
+        String session = named != null ? named : ctx.taskId();
         if (ctx.attempt() > 1) {
             Map<String, Object> stored = storedReply(conversations, session, ctx.owner(), prompt);
             if (stored != null) {
@@ -115,7 +116,8 @@ public final class TaskHandlers {
                 return stored;
             }
         }
-        // the template has no id: the session may exist already (a named one, or an interrupted attempt's)
+        // the template has no id: the session may exist already (a named one, or an interrupted attempt's), and
+        // another owner's session then answers "not found" like a missing one, never "already exists"
         TurnRequest turn = new TurnRequest(session, ctx.owner(), true, new NewSession(null, "task " + ctx.taskId(),
                 optText(p, "agentId"), null, ctx.owner(), null, Map.of("taskId", ctx.taskId())),
                 optText(p, "model"), List.of(ChatMessage.user(prompt)), null, null, null);
@@ -205,6 +207,20 @@ public final class TaskHandlers {
             ops.add(s);
         }
         return ops;
+    }
+
+    /**
+     * The session a task's turn runs in: {@code sessionId}, {@code session_id} or {@code session} (the first given;
+     * the HTTP dialects have already put it in the caller's per-key namespace), or null for a session of its own.
+     */
+    private static String sessionParam(Map<String, Object> p) {
+        for (String f : List.of("sessionId", "session_id", "session")) {
+            String v = optText(p, f);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String optText(Map<String, Object> p, String field) {

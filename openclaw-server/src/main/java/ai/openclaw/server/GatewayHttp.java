@@ -123,6 +123,7 @@ final class GatewayHttp {
         }
         ctx.header("X-Request-ID", requestId);
         ctx.header("OpenClaw-Version", Http.API_VERSION);
+        ctx.attribute(Http.SESSIONS, services.conversations());
         access.before(ctx);
         Runnable guard = ctx.attribute(Http.STREAM_GUARD);
         if (guard != null) {
