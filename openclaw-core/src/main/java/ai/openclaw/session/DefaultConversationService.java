@@ -32,6 +32,8 @@ final class DefaultConversationService implements ConversationService {
     private final Clock clock;
     private final ConversationSettings settings;
     private final TurnEngine engine;
+    /** The shape of ids the gateway generates ({@link Ids#newId}): a lower-case prefix, {@code _}, 20 base-36. */
+    private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("[a-z]+_[0-9a-z]{20}");
     private final TurnQueue queue = new TurnQueue();
     private final HistoryCache historyCache;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -152,6 +154,23 @@ final class DefaultConversationService implements ConversationService {
     }
 
     @Override
+    public String storedSessionId(String clientId, String namespace, String owner) {
+        if (clientId == null || namespace == null || clientId.startsWith(namespace + ":")) {
+            return clientId;
+        }
+        if (GENERATED_ID.matcher(clientId).matches()
+                && store.find(clientId).filter(s -> s.owner() != null && s.owner().equals(owner)).isPresent()) {
+            return clientId;
+        }
+        return namespace + ":" + clientId;
+    }
+
+    @Override
+    public SessionStats sessionStats(String owner) {
+        return store.stats(clock.instant().minus(Duration.ofHours(1)), owner);
+    }
+
+    @Override
     public ModelCatalog models() {
         return models;
     }
@@ -182,8 +201,13 @@ final class DefaultConversationService implements ConversationService {
                     historyCache.put(id, session.messageCount(), history);
                 }
             }
-            TurnPlan plan = new TurnPlan(session, requested, history, request.input(), request.temperature(),
-                    request.maxTokens(), settings.modelTimeout(), settings.systemPrompt());
+            List<ChatMessage> input = request.input();
+            if (create && !request.options().earlier().isEmpty()) {
+                input = new ArrayList<>(request.options().earlier());
+                input.addAll(request.input());
+            }
+            TurnPlan plan = new TurnPlan(session, requested, history, input, request.temperature(),
+                    request.maxTokens(), settings.modelTimeout(), settings.systemPrompt(), request.options());
             inFlight.incrementAndGet();
             TurnOutcome outcome;
             try {
@@ -194,10 +218,11 @@ final class DefaultConversationService implements ConversationService {
             ResolvedModel model = outcome.model();
             long providerNanos = outcome.providerNanos();
             Instant at = clock.instant();
-            List<Message> stored2 = new ArrayList<>(request.input().size() + outcome.steps().size() + 1);
-            for (ChatMessage in : request.input()) {
-                stored2.add(new Message(Ids.newId("msg"), id, in.role(), in.content(), request.messageType(), null,
-                        Usage.ZERO, now));
+            List<Message> stored2 = new ArrayList<>(input.size() + outcome.steps().size() + 1);
+            for (ChatMessage in : input) {
+                boolean plain = request.messageType() != null || ToolMessages.typeOf(in).equals("text");
+                stored2.add(new Message(Ids.newId("msg"), id, in.role(), plain ? in.content() : ToolMessages.encode(in),
+                        plain ? request.messageType() : ToolMessages.typeOf(in), null, Usage.ZERO, now));
             }
             for (ChatMessage step : outcome.steps()) {
                 stored2.add(new Message(Ids.newId("msg"), id, step.role(), ToolMessages.encode(step),
@@ -216,8 +241,11 @@ final class DefaultConversationService implements ConversationService {
                 throw outcome.failure();
             }
             ChatResponse response = outcome.response();
-            Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, response.text(), "text",
-                    model.id().toString(), outcome.usage(), at);
+            ChatMessage answer = response.hasToolCalls()
+                    ? ChatMessage.assistantToolCalls(response.text(), response.toolCalls())
+                    : ChatMessage.assistant(response.text());
+            Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, ToolMessages.encode(answer),
+                    ToolMessages.typeOf(answer), model.id().toString(), outcome.usage(), at);
             stored2.add(reply);
             Session after = session.afterTurn(stored2.size(), at);
             if (expired) {
@@ -236,7 +264,7 @@ final class DefaultConversationService implements ConversationService {
                 historyCache.append(id, session.messageCount(), after.messageCount(), stored2);
             }
             lastContextTokens.set(response.usage().inputTokens());
-            List<Message> inputs = stored2.subList(0, request.input().size());
+            List<Message> inputs = stored2.subList(0, input.size());
             if (create) {
                 publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()));
             }
@@ -250,7 +278,7 @@ final class DefaultConversationService implements ConversationService {
                     "model", reply.model()));
             return new TurnResult(after, create, inputs, reply, model.id(),
                     response.model(), outcome.usage(), providerNanos, model.provider().offline(),
-                    response.finishReason());
+                    response.finishReason(), response);
         });
     }
 

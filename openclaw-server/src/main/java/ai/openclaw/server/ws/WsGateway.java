@@ -255,7 +255,7 @@ public final class WsGateway implements AutoCloseable {
             return;
         }
         JsonBody params = JsonBody.of(paramsNode == null || paramsNode.isNull() ? Json.obj() : (ObjectNode) paramsNode);
-        WsCall call = new WsCall(client, id.asText(), method, params);
+        WsCall call = new WsCall(client, id.asText(), method, params, services.conversations());
         if (!client.connected()) {
             connect(call);
             return;
