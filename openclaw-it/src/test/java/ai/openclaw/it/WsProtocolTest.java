@@ -179,7 +179,7 @@ class WsProtocolTest {
 
     @Test
     void apiKeysSeeOnlyTheirOwnSessionsAndNoAdminMethods() {
-        String secret = env.gateway().gateway().services().auth().generate("ws-key-" + System.nanoTime(), Set.of(),
+        String secret = env.gateway().gateway().services().auth().generate("ws-key-" + System.nanoTime(), Set.of("chat", "memory:read"),
                 null, null).secret();
         env.gateway().post("/api/v1/message", "{\"text\":\"gateway secret stuff\",\"session\":\"ws-private\"}");
         try (WsTestClient c = local()) {
