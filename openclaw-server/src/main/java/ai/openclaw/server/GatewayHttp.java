@@ -34,6 +34,7 @@ final class GatewayHttp {
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
+    private AutoCloseable graphql;
 
     GatewayHttp(GatewayServices services, ai.openclaw.server.ws.WsGateway ws,
                 ai.openclaw.server.metrics.GatewayMetrics metrics) {
@@ -60,7 +61,7 @@ final class GatewayHttp {
     int start(String host, int port) {
         boolean loopback = host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config(), loopback),
-                publicPaths(), proxies);
+                publicPaths(), proxies, ai.openclaw.server.api.graphql.GraphqlRoutes::isPageRequest);
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -93,6 +94,7 @@ final class GatewayHttp {
             ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.ui.ControlUiRoutes.register(cfg.routes);
+            graphql = ai.openclaw.server.api.graphql.GraphqlRoutes.register(cfg.routes, services);
             if (services.config().tree().path("gateway").path("metrics").path("enabled").asBoolean(true)) {
                 ai.openclaw.server.metrics.MetricsRoutes.register(cfg.routes, metrics);
             }
@@ -121,6 +123,13 @@ final class GatewayHttp {
         ws.close();
         if (app != null) {
             app.stop();
+        }
+        if (graphql != null) {
+            try {
+                graphql.close();
+            } catch (Exception e) {
+                // only stops worker threads
+            }
         }
     }
 

@@ -113,6 +113,9 @@ public final class WsGateway implements AutoCloseable {
         return devices;
     }
 
+    /** WebSocket endpoints that other dialects serve (GraphQL's graphql-transport-ws), left alone by the catch-all. */
+    private static final java.util.Set<String> OTHER_ENDPOINTS = java.util.Set.of("/graphql", "/v2/graphql");
+
     /**
      * Registers the endpoints and Jetty's WebSocket limits.
      *
@@ -181,6 +184,9 @@ public final class WsGateway implements AutoCloseable {
 
     /** The HTTP side of an upgrade: request id, and the client's address and locality for pairing. */
     private void beforeUpgrade(Context ctx, AccessControl access) {
+        if (OTHER_ENDPOINTS.contains(ctx.path())) {
+            return;
+        }
         if (!ctx.path().equals("/") && !ctx.path().equals("/ws")) {
             throw new OpenClawException(ErrorCode.NOT_FOUND, "no WebSocket endpoint at " + ctx.path()
                     + "; the gateway protocol is served at / and /ws", null, false, null);
