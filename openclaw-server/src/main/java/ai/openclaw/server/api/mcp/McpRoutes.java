@@ -71,6 +71,8 @@ public final class McpRoutes {
         Principal p = Http.require(ctx, Scopes.CHAT);
         ctx.req().setAttribute(PRINCIPAL, p);
         ctx.attribute(Http.RENDERED, Boolean.TRUE);
-        transport.service(ctx.req(), ctx.res());
+        JsonRpcErrorResponse res = new JsonRpcErrorResponse(ctx.res());
+        transport.service(ctx.req(), res);
+        res.finish();
     }
 }
