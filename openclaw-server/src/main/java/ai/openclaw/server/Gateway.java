@@ -140,7 +140,8 @@ public final class Gateway implements AutoCloseable {
                     options.clock());
             started[0] = background;
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION, limits, background, agents, memory.service());
+                    startedAt, VERSION, limits, background, agents, memory.service(),
+                    StoredFiles.open(config, options.paths(), db, options.clock()));
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             ai.openclaw.server.metrics.BacklogGauges.bind(metrics.registry(), new ai.openclaw.store.BacklogStats(db),

@@ -78,6 +78,7 @@ final class GatewayHttp {
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.MessageRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.FileRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.WebhookRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);

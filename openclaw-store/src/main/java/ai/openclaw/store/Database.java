@@ -95,6 +95,11 @@ public final class Database implements AutoCloseable {
         return new JdbcSpawnStore(this);
     }
 
+    /** The stored files' metadata store (issue 13). */
+    public ai.openclaw.file.FileStore fileStore() {
+        return new JdbcFileStore(this);
+    }
+
     /** The API key store. */
     public ApiKeyStore apiKeyStore() {
         return new JdbcApiKeyStore(this);
