@@ -191,7 +191,10 @@ final class DefaultConversationService implements ConversationService {
                     historyCache.put(id, session.messageCount(), history);
                 }
             }
-            TurnPlan plan = new TurnPlan(session, requested, history, request.input(), request.temperature(),
+            List<ChatMessage> modelInput = Attachments.TYPE.equals(request.messageType())
+                    ? request.input().stream().map(in -> Attachments.toModel(in.role(), in.content())).toList()
+                    : request.input();
+            TurnPlan plan = new TurnPlan(session, requested, history, modelInput, request.temperature(),
                     request.maxTokens(), settings.modelTimeout(), settings.systemPrompt());
             inFlight.incrementAndGet();
             TurnOutcome outcome;
@@ -252,7 +255,7 @@ final class DefaultConversationService implements ConversationService {
             for (Message m : inputs) {
                 if (m.role() == Role.USER) {
                     publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
-                            m.content(), "channel", "api"));
+                            Attachments.of(m).text(), "channel", "api"));
                 }
             }
             publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),

@@ -70,6 +70,9 @@ public final class ToolMessages {
                 }
                 return ChatMessage.assistantToolCalls(o.path("text").asText(""), calls);
             }
+            if (Attachments.TYPE.equals(m.type())) {
+                return Attachments.toModel(m.role(), m.content());
+            }
             if (TOOL_RESULT.equals(m.type())) {
                 JsonNode o = JSON.readTree(m.content());
                 return ChatMessage.toolResult(o.path("toolCallId").asText(), o.path("name").asText(null),
