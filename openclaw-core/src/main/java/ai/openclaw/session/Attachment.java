@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param size the size in bytes
  * @param url the URL the client gave, or null when it named a stored file
  * @param text the file's extracted text as given to the model (cut to {@code files.contextChars}), or null
+ * @param dataUrl for an image, its bytes as a {@code data:<type>;base64,…} URL (sent to the model as an image
+ *     part), else null
  */
 public record Attachment(String type, String fileId, String name, String contentType, long size, String url,
-                         String text) {
+                         String text, String dataUrl) {
     /** Validates the required fields. */
     public Attachment {
         Objects.requireNonNull(type, "type");

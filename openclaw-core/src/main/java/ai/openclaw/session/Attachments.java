@@ -1,6 +1,7 @@
 package ai.openclaw.session;
 
 import ai.openclaw.llm.ChatMessage;
+import ai.openclaw.llm.ContentPart;
 import ai.openclaw.llm.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,9 @@ public final class Attachments {
             if (a.text() != null) {
                 n.put("text", a.text());
             }
+            if (a.dataUrl() != null) {
+                n.put("dataUrl", a.dataUrl());
+            }
         }
         return o.toString();
     }
@@ -71,7 +75,8 @@ public final class Attachments {
             for (JsonNode n : o.path("attachments")) {
                 list.add(new Attachment(n.path("type").asText("file"), n.path("fileId").asText(),
                         n.path("name").asText(""), n.path("contentType").asText("application/octet-stream"),
-                        n.path("size").asLong(), n.path("url").asText(null), n.path("text").asText(null)));
+                        n.path("size").asLong(), n.path("url").asText(null), n.path("text").asText(null),
+                        n.path("dataUrl").asText(null)));
             }
             return new Parsed(o.path("text").asText(""), list);
         } catch (IOException | RuntimeException e) {
@@ -81,7 +86,7 @@ public final class Attachments {
 
     /**
      * The model input for stored content of type {@link #TYPE}: the user's text, then one block per file with its
-     * extracted text (images are named; models that take images get them through the model port).
+     * extracted text; images follow as {@code image_url} parts (data URLs) after the text part.
      */
     public static ChatMessage toModel(Role role, String content) {
         Parsed p = decode(content);
@@ -96,6 +101,18 @@ public final class Attachments {
                 sb.append("\n(no text could be extracted from this file)");
             }
         }
-        return new ChatMessage(role, sb.toString());
+        List<ContentPart> images = new ArrayList<>();
+        for (Attachment a : p.attachments()) {
+            if (a.isImage() && a.dataUrl() != null) {
+                images.add(ContentPart.imageUrl(a.dataUrl(), null));
+            }
+        }
+        if (images.isEmpty()) {
+            return new ChatMessage(role, sb.toString());
+        }
+        List<ContentPart> parts = new ArrayList<>();
+        parts.add(ContentPart.text(sb.toString()));
+        parts.addAll(images);
+        return new ChatMessage(role, sb.toString(), List.of(), null, null, parts, null, null);
     }
 }

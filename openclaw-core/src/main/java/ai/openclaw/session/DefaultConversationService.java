@@ -191,14 +191,15 @@ final class DefaultConversationService implements ConversationService {
                     historyCache.put(id, session.messageCount(), history);
                 }
             }
-            List<ChatMessage> input = Attachments.TYPE.equals(request.messageType())
-                    ? request.input().stream().map(in -> Attachments.toModel(in.role(), in.content())).toList()
-                    : request.input();
+            List<ChatMessage> input = request.input();
             if (create && !request.options().earlier().isEmpty()) {
                 input = new ArrayList<>(request.options().earlier());
                 input.addAll(request.input());
             }
-            TurnPlan plan = new TurnPlan(session, requested, history, input, request.temperature(),
+            // a message with attachments is stored as such and given to the model with the files' text (and images)
+            List<ChatMessage> modelInput = Attachments.TYPE.equals(request.messageType())
+                    ? input.stream().map(in -> Attachments.toModel(in.role(), in.content())).toList() : input;
+            TurnPlan plan = new TurnPlan(session, requested, history, modelInput, request.temperature(),
                     request.maxTokens(), settings.modelTimeout(), settings.systemPrompt(), request.options());
             inFlight.incrementAndGet();
             TurnOutcome outcome;

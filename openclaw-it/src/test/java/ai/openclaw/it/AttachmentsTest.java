@@ -68,6 +68,32 @@ class AttachmentsTest {
     }
 
     @Test
+    void imagesReachTheModelAsImageParts() {
+        byte[] png = SampleDocuments.png();
+        HttpResult up = FileUploads.upload(env.gateway(), "chart.png", png);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(up.json().path("contentType").asText()).isEqualTo("image/png");
+        String conv = conversation();
+        env.fake().enqueue(FakeReply.text("一个红色方块"));
+        HttpResult sent = env.gateway().post("/v2/messages", "{\"conversationId\": \"" + conv + "\", \"content\": "
+                + "\"图里是什么\", \"attachments\": [{\"type\": \"image\", \"url\": \"" + up.json().path("url").asText()
+                + "\"}]}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        JsonNode user = env.fake().lastRequest().json().path("messages");
+        JsonNode last = user.get(user.size() - 1);
+        assertThat(last.path("content").isArray()).as(last.toString()).isTrue();
+        assertThat(last.at("/content/0/type").asText()).isEqualTo("text");
+        assertThat(last.at("/content/0/text").asText()).contains("图里是什么").contains("chart.png");
+        assertThat(last.at("/content/1/type").asText()).isEqualTo("image_url");
+        assertThat(last.at("/content/1/image_url/url").asText()).isEqualTo("data:image/png;base64,"
+                + java.util.Base64.getEncoder().encodeToString(png));
+        JsonNode stored = env.gateway().get("/v2/messages?conversationId=" + conv + "&role=user").json()
+                .at("/messages/0");
+        assertThat(stored.at("/attachments/0/type").asText()).isEqualTo("image");
+        assertThat(stored.toString()).doesNotContain("base64");
+    }
+
+    @Test
     void fileReadReadsTheConversationsAttachments() {
         String fileId = uploadPdf();
         String conv = conversation();

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class AttachmentResolver {
     /** The most attachments one message takes. */
     static final int MAX_ATTACHMENTS = 10;
+    /** The largest image given to a model (as a data URL inside the stored message), in bytes. */
+    static final long MAX_IMAGE_BYTES = 5L * 1024 * 1024;
     private static final Pattern LOCAL = Pattern.compile("^(?:https?://[^/]+)?/v2/files/([A-Za-z0-9_]+)(?:/content)?$");
 
     private AttachmentResolver() {
@@ -105,7 +107,20 @@ final class AttachmentResolver {
                 text = text.substring(0, cap) + "\n[… cut at " + cap + " of " + f.textChars() + " characters]";
             }
         }
+        String dataUrl = null;
+        if (f.isImage()) {
+            if (f.sizeBytes() > MAX_IMAGE_BYTES) {
+                throw OpenClawException.invalid("field '" + field + "': images sent to a model may be at most "
+                        + MAX_IMAGE_BYTES + " bytes, this one has " + f.sizeBytes());
+            }
+            try {
+                dataUrl = "data:" + f.contentType() + ";base64," + java.util.Base64.getEncoder().encodeToString(
+                        java.nio.file.Files.readAllBytes(files.content(f.id(), p.ownerFilter())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("reading image " + f.id() + " failed", e);
+            }
+        }
         return new Attachment(f.isImage() ? "image" : "file", f.id(), f.name(), f.contentType(), f.sizeBytes(), url,
-                text);
+                text, dataUrl);
     }
 }
