@@ -73,6 +73,16 @@ final class DefaultConversationService implements ConversationService {
     }
 
     @Override
+    public Session relabelSession(String id, String owner, String label) {
+        if (label != null && label.length() > 200) {
+            throw OpenClawException.invalid("label must be at most 200 characters");
+        }
+        Session s = getSession(id, owner);
+        store.relabel(s.id(), label == null || label.isBlank() ? null : label.strip());
+        return getSession(id, owner);
+    }
+
+    @Override
     public Session getSession(String id, String owner) {
         return visible(id, owner).orElseThrow(() -> OpenClawException.notFound("session", id));
     }
@@ -196,7 +206,10 @@ final class DefaultConversationService implements ConversationService {
                 input = new ArrayList<>(request.options().earlier());
                 input.addAll(request.input());
             }
-            TurnPlan plan = new TurnPlan(session, requested, history, input, request.temperature(),
+            // a message with attachments is stored as such and given to the model with the files' text (and images)
+            List<ChatMessage> modelInput = Attachments.TYPE.equals(request.messageType())
+                    ? input.stream().map(in -> Attachments.toModel(in.role(), in.content())).toList() : input;
+            TurnPlan plan = new TurnPlan(session, requested, history, modelInput, request.temperature(),
                     request.maxTokens(), settings.modelTimeout(), settings.systemPrompt(), request.options());
             inFlight.incrementAndGet();
             TurnOutcome outcome;
@@ -261,7 +274,7 @@ final class DefaultConversationService implements ConversationService {
             for (Message m : inputs) {
                 if (m.role() == Role.USER) {
                     publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
-                            m.content(), "channel", "api"));
+                            Attachments.of(m).text(), "channel", "api"));
                 }
             }
             publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),
