@@ -26,7 +26,7 @@ final class CronCommand implements Runnable {
     }
 
     /** Calls the gateway through the Java SDK; prints the error and returns null on failure. */
-    static <T> T call(String url, Function<OpenClawClient, T> request) {
+    static <T> T sdk(String url, Function<OpenClawClient, T> request) {
         try {
             return request.apply(Cli.client(url));
         } catch (OpenClawApiException e) {
@@ -123,7 +123,7 @@ final class CronCommand implements Runnable {
                 body.put("sessionTarget", sessionTarget);
             }
             body.put("enabled", !disabled);
-            JsonNode job = call(url, c -> c.cron().create(body));
+            JsonNode job = sdk(url, c -> c.cron().create(body));
             if (job == null) {
                 return 1;
             }
@@ -139,7 +139,7 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            java.util.List<JsonNode> jobs = call(url, c -> c.cron().list());
+            java.util.List<JsonNode> jobs = sdk(url, c -> c.cron().list());
             if (jobs == null) {
                 return 1;
             }
@@ -167,7 +167,7 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode run = call(url, c -> c.cron().run(id));
+            JsonNode run = sdk(url, c -> c.cron().run(id));
             if (run == null) {
                 return 1;
             }
@@ -191,7 +191,7 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ai.openclaw.sdk.Page page = call(url, c -> c.cron().runs(id, limit, 0));
+            ai.openclaw.sdk.Page page = sdk(url, c -> c.cron().runs(id, limit, 0));
             if (page == null) {
                 return 1;
             }
@@ -214,7 +214,7 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (call(url, c -> {
+            if (sdk(url, c -> {
                 c.cron().delete(id);
                 return Boolean.TRUE;
             }) == null) {
