@@ -17,13 +17,17 @@ import ai.openclaw.tool.MemorySearchTool;
 import ai.openclaw.tool.SessionsListTool;
 import ai.openclaw.tool.ToolRegistry;
 import ai.openclaw.tool.WebFetchTool;
+import ai.openclaw.tool.skill.ScriptRunner;
 import ai.openclaw.tool.skill.SkillCatalog;
+import ai.openclaw.tool.skill.SkillSandbox;
 import ai.openclaw.tool.skill.WeatherSkill;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Agents, tools, skills and sub-agents wired together from config, for the gateway to hand to the conversation
@@ -33,10 +37,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *            spawn: { maxDepth: 2, maxChildren: 5, defaultTimeoutSeconds: 120 } }
  * tools:   { webFetch: { allowPrivateTargets: false, maxBytes: 1048576, timeoutSeconds: 15 },
  *            files: { maxReadBytes: 262144, maxWriteBytes: 1048576 } }
- * skills:  { timeoutSeconds: 30, maxOutputBytes: 65536, weather: { url: "https://wttr.in/{city}?format=3" } }
+ * skills:  { timeoutSeconds: 30, maxOutputBytes: 65536, weather: { url: "https://wttr.in/{city}?format=3" },
+ *            sandbox: auto, allowUnsandboxedScripts: false, allowNetwork: false, allowWorkspaceScripts: false }
  * </pre>
  */
 public final class AgentRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
     private final ToolRegistry tools;
     private final SkillCatalog skills;
     private final AgentService agents;
@@ -89,7 +95,8 @@ public final class AgentRuntime implements AutoCloseable {
         JsonNode s = root.path("skills");
         ToolRegistry tools = ToolRegistry.create(executor);
         tools.register(new FileReadTool(t.path("files").path("maxReadBytes").asInt(256 * 1024)));
-        tools.register(new FileWriteTool(t.path("files").path("maxWriteBytes").asInt(1024 * 1024)));
+        tools.register(new FileWriteTool(t.path("files").path("maxWriteBytes").asInt(1024 * 1024),
+                java.util.List.of(paths.skills(), paths.workspace().resolve("skills"))));
         tools.register(new FileListTool());
         JsonNode wf = t.path("webFetch");
         tools.register(new WebFetchTool(executor, wf.path("maxBytes").asInt(1024 * 1024),
@@ -104,7 +111,7 @@ public final class AgentRuntime implements AutoCloseable {
         }
         SkillCatalog skills = new SkillCatalog(tools, executor, paths.workspace().resolve("skills"), paths.skills(),
                 s.path("weather").path("url").asText(WeatherSkill.DEFAULT_URL),
-                s.path("timeoutSeconds").asInt(30), s.path("maxOutputBytes").asInt(64 * 1024));
+                s.path("timeoutSeconds").asInt(30), scriptRunner(s, paths, executor));
         AgentService agents = AgentService.create(store, models, tools, events, clock);
         AtomicReference<ConversationService> ref = new AtomicReference<>();
         SubAgentService subAgents = SubAgentService.create(() -> require(ref), events, executor, clock,
@@ -120,6 +127,24 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     private AtomicReference<ConversationService> conversationsRef;
+
+    private static ScriptRunner scriptRunner(JsonNode s, StatePaths paths, ExecutorService executor) {
+        SkillSandbox sandbox = SkillSandbox.detect(s.path("sandbox").asText("auto"));
+        boolean unsandboxed = s.path("allowUnsandboxedScripts").asBoolean(false);
+        if (!sandbox.confined()) {
+            if (unsandboxed) {
+                LOG.warn("no sandbox for skill scripts (install bubblewrap): skills.allowUnsandboxedScripts is on, "
+                        + "so scripts run as the gateway's user with only env/cwd/timeout/output limits");
+            } else {
+                LOG.warn("no sandbox for skill scripts (install bubblewrap): script skills are off; set "
+                        + "skills.allowUnsandboxedScripts: true to run them unconfined");
+            }
+        } else {
+            LOG.info("skill scripts run in a bubblewrap sandbox ({})", sandbox.executable());
+        }
+        return new ScriptRunner(executor, s.path("maxOutputBytes").asInt(64 * 1024), sandbox, unsandboxed,
+                s.path("allowNetwork").asBoolean(false), paths.stateDir().resolve("tmp").resolve("skill-runs"));
+    }
 
     private static long seconds(JsonNode n, Duration fallback) {
         if (n.isNumber()) {

@@ -32,6 +32,8 @@ final class DefaultConversationService implements ConversationService {
     private final Clock clock;
     private final ConversationSettings settings;
     private final TurnEngine engine;
+    /** The shape of ids the gateway generates ({@link Ids#newId}): a lower-case prefix, {@code _}, 20 base-36. */
+    private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("[a-z]+_[0-9a-z]{20}");
     private final TurnQueue queue = new TurnQueue();
     private final HistoryCache historyCache;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -96,6 +98,36 @@ final class DefaultConversationService implements ConversationService {
     }
 
     @Override
+    public Message message(String messageId, String owner) {
+        Optional<Message> m = Ids.isSafeId(messageId) ? store.findMessage(messageId) : Optional.empty();
+        if (m.isEmpty() || visible(m.get().sessionId(), owner).isEmpty()) {
+            throw OpenClawException.notFound("message", messageId);
+        }
+        return m.get();
+    }
+
+    @Override
+    public List<Message> findMessages(MessageQuery query, String owner) {
+        if (query.sessionId() != null) {
+            getSession(query.sessionId(), owner);
+        }
+        return store.findMessages(query, owner);
+    }
+
+    @Override
+    public Message deleteMessage(String messageId, String owner) {
+        Message m = message(messageId, owner);
+        queue.run(m.sessionId(), () -> {
+            historyCache.remove(m.sessionId());
+            if (!store.deleteMessage(m.sessionId(), m.id())) {
+                throw OpenClawException.notFound("message", messageId);
+            }
+            return null;
+        });
+        return m;
+    }
+
+    @Override
     public TurnResult runTurn(TurnRequest request) {
         return execute(request, null);
     }
@@ -109,6 +141,23 @@ final class DefaultConversationService implements ConversationService {
     public ConversationStats stats() {
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
         return new ConversationStats(store.stats(hourAgo), queue.waiting(), inFlight.get(), lastContextTokens.get());
+    }
+
+    @Override
+    public String storedSessionId(String clientId, String namespace, String owner) {
+        if (clientId == null || namespace == null || clientId.startsWith(namespace + ":")) {
+            return clientId;
+        }
+        if (GENERATED_ID.matcher(clientId).matches()
+                && store.find(clientId).filter(s -> s.owner() != null && s.owner().equals(owner)).isPresent()) {
+            return clientId;
+        }
+        return namespace + ":" + clientId;
+    }
+
+    @Override
+    public SessionStats sessionStats(String owner) {
+        return store.stats(clock.instant().minus(Duration.ofHours(1)), owner);
     }
 
     @Override

@@ -50,8 +50,31 @@ public interface SessionStore {
      */
     void appendTurn(Session session, boolean create, List<Message> messages);
 
+    /** The message with this id in any session, or empty. */
+    Optional<Message> findMessage(String id);
+
+    /**
+     * Messages matching a query, oldest first; {@code owner} (null for all) restricts them to that owner's
+     * sessions. An {@code afterId} that names no visible message yields an empty list.
+     */
+    java.util.List<Message> findMessages(MessageQuery query, String owner);
+
+    /**
+     * Deletes one message of a session and lowers the session's message count; false if it did not exist.
+     * Later turns append after the highest remaining position, so positions stay unique.
+     */
+    boolean deleteMessage(String sessionId, String messageId);
+
     /** Counts for the status APIs; {@code activeSince} bounds the "active" count. */
     SessionStats stats(Instant activeSince);
+
+    /**
+     * Counts of one owner's sessions for the status APIs.
+     *
+     * @param activeSince bounds the "active" count
+     * @param owner the owner whose sessions are counted, or null for every session (as {@link #stats(Instant)})
+     */
+    SessionStats stats(Instant activeSince, String owner);
 
     /** Deletes sessions whose expiry is at or before {@code now}; returns how many. */
     int deleteExpired(Instant now);

@@ -34,7 +34,8 @@ class AgentApiTest {
     static void start() throws IOException {
         fake = FakeProvider.start();
         gw = TestGateway.start(TestGateway.providerConfig(fake.openAiBaseUrl(), null)
-                + "agents:\n  maxToolSeconds: 1\n  turnTimeoutSeconds: 3\n  toolsByDefault: true\n");
+                + "agents:\n  maxToolSeconds: 1\n  turnTimeoutSeconds: 3\n  toolsByDefault: true\n"
+                + "skills:\n  allowUnsandboxedScripts: true\n"); // the slow script runs with or without bubblewrap
         Path skill = gw.stateDir().resolve("skills").resolve("slow");
         Files.createDirectories(skill);
         Files.writeString(skill.resolve("SKILL.md"), "---\nname: slow\ndescription: slow\nentry: run.sh\n"

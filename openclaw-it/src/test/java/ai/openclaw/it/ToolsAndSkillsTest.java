@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,14 @@ class ToolsAndSkillsTest {
         skill(skills, "flood", "entry: run.sh\ndescription: writes forever",
                 "while true; do echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; done\n");
         skill(skills, "failing", "entry: run.sh\ndescription: exits 3", "echo broken >&2\nexit 3\n");
+        skill(skills, "escaper", "entry: run.sh\ndescription: tries to leave its sandbox",
+                "echo x > scratch.txt && echo scratch=ok\n"
+                + "(echo x > \"$OPENCLAW_WORKSPACE/planted.txt\") 2>/dev/null && echo workspace=written || echo workspace=refused\n"
+                + "(echo x > \"$OPENCLAW_SKILL_DIR/planted.txt\") 2>/dev/null && echo skill=written || echo skill=refused\n"
+                + "(echo x > \"$OPENCLAW_WORKSPACE/../planted.txt\") 2>/dev/null && echo state=tmpfs || echo state=refused\n"
+                + "echo \"notes=$(head -n1 \"$OPENCLAW_WORKSPACE/notes.txt\")\"\n"
+                + "[ -e \"$OPENCLAW_WORKSPACE/../config.yaml\" ] && echo config=visible || echo config=hidden\n"
+                + "echo \"interfaces=$(tail -n +3 /proc/net/dev | wc -l)\"\n");
         outside = Files.createTempDirectory("openclaw-outside-");
         Files.writeString(outside.resolve("secret.txt"), "top secret");
         Path ws = gw.stateDir().resolve("workspace");
@@ -154,18 +163,68 @@ class ToolsAndSkillsTest {
 
     @Test
     void skillScriptsRunConfinedWithoutInheritedSecrets() {
+        assumeSandbox();
         HttpResult r = gw.post("/api/v1/skills/echo-args/execute", "{\"args\":[\"北京\",\"two\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         String out = r.json().at("/data/result").asText();
         assertThat(out).contains("args=北京 two");
-        assertThat(out).contains("cwd=" + gw.stateDir().resolve("workspace").toAbsolutePath());
+        assertThat(out).contains("cwd=" + gw.stateDir().resolve("tmp/skill-runs").toAbsolutePath());
+        assertThat(out).contains("OPENCLAW_SANDBOX=bwrap");
         assertThat(out).doesNotContain("OPENCLAW_GATEWAY_TOKEN").doesNotContain(TestGateway.TOKEN)
                 .doesNotContain("JAVA_HOME");
         assertThat(out).contains("OPENCLAW_ARGS=");
     }
 
+    /** Skips a test that runs skill scripts when bubblewrap (scripts/deps.d/skills-sandbox.sh) is missing. */
+    static void assumeSandbox() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")),
+                "bubblewrap (bwrap) is not installed: skill scripts are off without a sandbox; run ./scripts/test-deps.sh");
+    }
+
+    @Test
+    void scriptsCannotWriteOutsideTheirScratchFolderNorReachTheNetwork() throws IOException {
+        assumeSandbox();
+        HttpResult r = gw.post("/api/v1/skills/escaper/execute", "{\"args\":[]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String out = r.json().at("/data/result").asText();
+        assertThat(out).contains("scratch=ok").contains("workspace=refused").contains("skill=refused")
+                .contains("notes=line one").contains("config=hidden")
+                .contains("interfaces=1");
+        assertThat(Files.exists(gw.stateDir().resolve("workspace/planted.txt"))).isFalse();
+        assertThat(Files.exists(gw.stateDir().resolve("skills/escaper/planted.txt"))).isFalse();
+        assertThat(Files.exists(gw.stateDir().resolve("planted.txt"))).as("only a throw-away tmpfs is writable")
+                .isFalse();
+        try (var left = Files.list(gw.stateDir().resolve("tmp/skill-runs"))) {
+            assertThat(left.toList()).as("scratch folders are removed after each run").isEmpty();
+        }
+    }
+
+    @Test
+    void fileToolsCannotPlantSkillsNorExecutables() throws IOException {
+        for (String path : new String[] {"skills/evil/SKILL.md", "sub/Skills/evil/run.sh", "./skills/x"}) {
+            HttpResult w = gw.post("/v1/tools/file_write/execute",
+                    "{\"parameters\":{\"path\":\"" + path + "\",\"content\":\"---\\nentry: run.sh\\n---\\n\"}}");
+            assertThat(w.status()).as(path + ": " + w.body()).isEqualTo(403);
+            assertThat(w.json().at("/error/message").asText()).contains("skills folder");
+        }
+        assertThat(Files.exists(gw.stateDir().resolve("workspace/skills/evil"))).isFalse();
+        Path tool = gw.stateDir().resolve("workspace/tool.sh");
+        Files.writeString(tool, "echo hi\n");
+        Files.setPosixFilePermissions(tool, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        HttpResult exec = gw.post("/v1/tools/file_write/execute",
+                "{\"parameters\":{\"path\":\"tool.sh\",\"content\":\"rm -rf /\"}}");
+        assertThat(exec.status()).as(exec.body()).isEqualTo(403);
+        assertThat(Files.readString(tool)).isEqualTo("echo hi\n");
+        HttpResult plain = gw.post("/v1/tools/file_write/execute",
+                "{\"parameters\":{\"path\":\"run2.sh\",\"content\":\"#!/bin/sh\\necho x\"}}");
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(Files.getPosixFilePermissions(gw.stateDir().resolve("workspace/run2.sh")))
+                .noneMatch(p -> p.name().endsWith("EXECUTE"));
+    }
+
     @Test
     void hangingFloodingAndFailingScriptsGetClearErrorsAndTheGatewayKeepsServing() {
+        assumeSandbox();
         HttpResult hang = gw.post("/api/v1/skills/hang/execute", "{\"args\":[]}");
         assertThat(hang.status()).isEqualTo(504);
         assertThat(hang.json().at("/error/message").asText()).contains("skill 'hang' did not finish within 1 s");

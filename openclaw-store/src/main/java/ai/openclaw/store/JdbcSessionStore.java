@@ -22,7 +22,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** {@link SessionStore} over JDBC; message {@code seq} numbers run 0, 1, 2… within a session. */
+/**
+ * {@link SessionStore} over JDBC; message {@code seq} numbers run 0, 1, 2… within a session (with gaps where a
+ * message was deleted; a turn appends after the highest one).
+ */
 final class JdbcSessionStore implements SessionStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -101,8 +104,11 @@ final class JdbcSessionStore implements SessionStore {
             tokens += m.usage().totalTokens();
         }
         long addedTokens = tokens;
-        long firstSeq = session.messageCount() - messages.size();
+        long countSeq = session.messageCount() - messages.size();
         db.write(h -> {
+            long firstSeq = create ? countSeq : Math.max(countSeq, h.createQuery(
+                    "SELECT COALESCE(MAX(seq), -1) + 1 FROM messages WHERE session_id = :id").bind("id", session.id())
+                    .mapTo(Long.class).one());
             if (create) {
                 insertSession(h, session, addedTokens);
             } else {
@@ -129,14 +135,86 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<Message> findMessage(String id) {
+        return db.read(h -> h.createQuery("SELECT * FROM messages WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> message(rs)).findOne());
+    }
+
+    @Override
+    public List<Message> findMessages(ai.openclaw.session.MessageQuery q, String owner) {
+        return db.read(h -> {
+            StringBuilder sql = new StringBuilder("SELECT m.* FROM messages m");
+            if (owner != null) {
+                sql.append(" JOIN sessions s ON s.id = m.session_id");
+            }
+            sql.append(" WHERE 1 = 1");
+            if (owner != null) {
+                sql.append(" AND s.owner = :owner");
+            }
+            if (q.sessionId() != null) {
+                sql.append(" AND m.session_id = :sid");
+            }
+            if (q.role() != null) {
+                sql.append(" AND m.role = :role");
+            }
+            if (q.afterId() != null) {
+                sql.append(q.sessionId() != null
+                        ? " AND m.seq > (SELECT a.seq FROM messages a WHERE a.id = :after AND a.session_id = :sid)"
+                        : " AND (m.created_at, m.session_id, m.seq) > (SELECT a.created_at, a.session_id, a.seq "
+                        + "FROM messages a WHERE a.id = :after)");
+            }
+            sql.append(q.sessionId() != null ? " ORDER BY m.seq" : " ORDER BY m.created_at, m.session_id, m.seq");
+            sql.append(" LIMIT :limit");
+            var query = h.createQuery(sql.toString()).bind("limit", q.limit());
+            if (owner != null) {
+                query.bind("owner", owner);
+            }
+            if (q.sessionId() != null) {
+                query.bind("sid", q.sessionId());
+            }
+            if (q.role() != null) {
+                query.bind("role", q.role().wireName());
+            }
+            if (q.afterId() != null) {
+                query.bind("after", q.afterId());
+            }
+            return query.map((rs, ctx) -> message(rs)).list();
+        });
+    }
+
+    @Override
+    public boolean deleteMessage(String sessionId, String messageId) {
+        boolean[] found = new boolean[1];
+        db.write(h -> {
+            found[0] = h.createUpdate("DELETE FROM messages WHERE id = :id AND session_id = :sid")
+                    .bind("id", messageId).bind("sid", sessionId).execute() > 0;
+            if (found[0]) {
+                h.createUpdate("UPDATE sessions SET message_count = message_count - 1 WHERE id = :sid AND "
+                        + "message_count > 0").bind("sid", sessionId).execute();
+            }
+        });
+        return found[0];
+    }
+
+    @Override
     public SessionStats stats(Instant activeSince) {
-        return db.read(h -> h.createQuery("SELECT count(*) AS total, "
-                        + "COALESCE(SUM(CASE WHEN updated_at >= :since THEN 1 ELSE 0 END), 0) AS active, "
-                        + "COALESCE(SUM(message_count), 0) AS messages, COALESCE(SUM(total_tokens), 0) AS tokens "
-                        + "FROM sessions")
-                .bind("since", activeSince.toEpochMilli())
-                .map((rs, ctx) -> new SessionStats(rs.getLong("total"), rs.getLong("active"), rs.getLong("messages"),
-                        rs.getLong("tokens"))).one());
+        return stats(activeSince, null);
+    }
+
+    @Override
+    public SessionStats stats(Instant activeSince, String owner) {
+        return db.read(h -> {
+            var q = h.createQuery("SELECT count(*) AS total, "
+                            + "COALESCE(SUM(CASE WHEN updated_at >= :since THEN 1 ELSE 0 END), 0) AS active, "
+                            + "COALESCE(SUM(message_count), 0) AS messages, COALESCE(SUM(total_tokens), 0) AS tokens "
+                            + "FROM sessions" + (owner == null ? "" : " WHERE owner = :owner"))
+                    .bind("since", activeSince.toEpochMilli());
+            if (owner != null) {
+                q.bind("owner", owner);
+            }
+            return q.map((rs, ctx) -> new SessionStats(rs.getLong("total"), rs.getLong("active"), rs.getLong("messages"),
+                        rs.getLong("tokens"))).one();
+        });
     }
 
     @Override

@@ -20,22 +20,48 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs a skill's entry point as a child process: working directory the agent workspace, an environment with
- * nothing inherited but a fixed {@code PATH} (no secrets), stdin the arguments as JSON, stdout and stderr merged and
- * capped, and a timeout after which the process tree is killed.
+ * Runs a skill's entry point as a child process inside the {@link SkillSandbox}: working directory a fresh scratch
+ * folder (the only place it may write; removed afterwards), the caller's workspace and the skill folder read-only,
+ * no network unless its {@code SKILL.md} asks ({@link Skill#wantsNetwork()}) and {@code skills.allowNetwork} is on,
+ * an environment with nothing inherited but a fixed {@code PATH} (no secrets), stdin the arguments as JSON, stdout
+ * and stderr merged and capped, and a timeout after which the process tree is killed. Without a working sandbox
+ * scripts are refused unless the operator set {@code skills.allowUnsandboxedScripts: true}.
  */
 public final class ScriptRunner {
     private static final String PATH = "/usr/local/bin:/usr/bin:/bin";
     private final ExecutorService executor;
     private final int maxOutputBytes;
+    private final SkillSandbox sandbox;
+    private final boolean allowUnsandboxed;
+    private final boolean allowNetwork;
+    private final Path scratchRoot;
 
     /**
      * @param executor reads the process output
      * @param maxOutputBytes the most output kept; a process that writes more is killed
+     * @param sandbox how scripts are confined
+     * @param allowUnsandboxed whether scripts may run when the sandbox is {@code none}
+     * @param allowNetwork whether a skill that asks for the network gets it
+     * @param scratchRoot where the per-run scratch folders are made
      */
-    public ScriptRunner(ExecutorService executor, int maxOutputBytes) {
+    public ScriptRunner(ExecutorService executor, int maxOutputBytes, SkillSandbox sandbox, boolean allowUnsandboxed,
+                        boolean allowNetwork, Path scratchRoot) {
         this.executor = executor;
         this.maxOutputBytes = maxOutputBytes;
+        this.sandbox = sandbox;
+        this.allowUnsandboxed = allowUnsandboxed;
+        this.allowNetwork = allowNetwork;
+        this.scratchRoot = scratchRoot;
+    }
+
+    /** Whether scripts may run at all: a sandbox works, or the operator opted in to running them without one. */
+    public boolean scriptsEnabled() {
+        return sandbox.confined() || allowUnsandboxed;
+    }
+
+    /** The sandbox in use. */
+    public SkillSandbox sandbox() {
+        return sandbox;
     }
 
     /**
@@ -44,20 +70,41 @@ public final class ScriptRunner {
      * @param skill the skill (with {@link Skill#dir()} and a non-empty {@link Skill#entry()})
      * @param args extra command-line arguments
      * @param argsJson the arguments object as JSON, written to stdin and {@code OPENCLAW_ARGS}
-     * @param workspace the working directory
+     * @param workspace the caller's workspace (read-only for the script)
      * @param timeout the longest it may run
      * @return the output, trimmed
      * @throws OpenClawException TIMEOUT when it runs too long; PAYLOAD_TOO_LARGE when it writes too much;
-     *     UPSTREAM_ERROR when it exits non-zero or cannot start; FORBIDDEN when the entry lies outside the skill
+     *     UPSTREAM_ERROR when it exits non-zero or cannot start; FORBIDDEN when the entry lies outside the skill or
+     *     scripts are off (no sandbox and no opt-in)
      */
     public String run(Skill skill, List<String> args, String argsJson, Path workspace, Duration timeout) {
+        if (!scriptsEnabled()) {
+            throw OpenClawException.forbidden("skill '" + skill.name() + "' runs a script, and scripts are off: no "
+                    + "sandbox is available (install bubblewrap) and skills.allowUnsandboxedScripts is false");
+        }
+        Path scratch;
+        try {
+            Files.createDirectories(scratchRoot);
+            scratch = Files.createTempDirectory(scratchRoot, skill.name() + "-");
+        } catch (IOException e) {
+            throw new OpenClawException(ErrorCode.INTERNAL_ERROR, "skill '" + skill.name() + "': no scratch folder",
+                    null, false, null);
+        }
+        try {
+            return runIn(skill, args, argsJson, workspace, timeout, scratch);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private String runIn(Skill skill, List<String> args, String argsJson, Path workspace, Duration timeout,
+                         Path scratch) {
         Path dir = skill.dir().toAbsolutePath().normalize();
         Path script = dir.resolve(skill.entry().get(0)).normalize();
         try {
             if (!script.startsWith(dir) || !script.toRealPath().startsWith(dir.toRealPath())) {
                 throw OpenClawException.forbidden("skill '" + skill.name() + "': entry point is outside its folder");
             }
-            Files.createDirectories(workspace);
         } catch (IOException e) {
             throw new OpenClawException(ErrorCode.UPSTREAM_ERROR, "skill '" + skill.name() + "': entry point "
                     + skill.entry().get(0) + " not found", null, false, null);
@@ -72,14 +119,20 @@ public final class ScriptRunner {
         cmd.add(script.toString());
         cmd.addAll(skill.entry().subList(1, skill.entry().size()));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workspace.toFile()).redirectErrorStream(true);
+        boolean network = skill.wantsNetwork() && allowNetwork;
+        Path ws = workspace.toAbsolutePath().normalize();
+        ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(cmd, dir, ws, scratch, network))
+                .directory(scratch.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.clear();
         env.put("PATH", PATH);
-        env.put("HOME", workspace.toString());
+        env.put("HOME", scratch.toString());
+        env.put("TMPDIR", scratch.toString());
+        env.put("OPENCLAW_SCRATCH", scratch.toString());
+        env.put("OPENCLAW_SANDBOX", sandbox.kind());
         env.put("LANG", "C.UTF-8");
         env.put("OPENCLAW_SKILL_DIR", dir.toString());
-        env.put("OPENCLAW_WORKSPACE", workspace.toString());
+        env.put("OPENCLAW_WORKSPACE", ws.toString());
         env.put("OPENCLAW_ARGS", argsJson);
         Process p;
         try {
@@ -140,6 +193,16 @@ public final class ScriptRunner {
             }
         }
         return buf.toByteArray();
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a leftover scratch folder is harmless; the next start does not reuse it
+        }
     }
 
     private static void kill(Process p) {

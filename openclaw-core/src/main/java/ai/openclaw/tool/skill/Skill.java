@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param dir the skill directory, or null for a bundled skill implemented in Java
  * @param entry the executable entry point and its fixed arguments (relative to {@code dir}), or empty for none
  * @param timeoutSeconds how long one run of the entry point may take
- * @param source {@code workspace}, {@code state} or {@code bundled}
+ * @param source {@code bundled}, {@code state} (the state dir's {@code skills/}) or {@code workspace} (the
+ *     operator's workspace): all operator-controlled, the only places scripts are loaded from
  */
 public record Skill(String name, String description, String version, String category, String instructions,
                    Map<String, Object> metadata, Path dir, List<String> entry, int timeoutSeconds, String source) {
@@ -33,11 +34,23 @@ public record Skill(String name, String description, String version, String cate
         version = version == null || version.isBlank() ? "1.0.0" : version;
         category = category == null || category.isBlank() ? "general" : category;
         instructions = instructions == null ? "" : instructions;
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = ai.openclaw.util.JsonMaps.copy(metadata);
         entry = entry == null ? List.of() : List.copyOf(entry);
         if (timeoutSeconds <= 0) {
             throw new IllegalArgumentException("timeoutSeconds must be > 0");
         }
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Whether the skill asks for network access: {@code network: true} in the front matter, or
+     * {@code metadata.network} / {@code metadata.openclaw.network}. It gets it only when {@code skills.allowNetwork}
+     * is on as well.
+     */
+    public boolean wantsNetwork() {
+        if (Boolean.TRUE.equals(metadata.get("network"))) {
+            return true;
+        }
+        return metadata.get("openclaw") instanceof Map<?, ?> oc && Boolean.TRUE.equals(oc.get("network"));
     }
 }

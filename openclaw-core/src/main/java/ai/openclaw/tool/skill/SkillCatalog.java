@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The skills the gateway knows: bundled ones, then the state dir's {@code skills/}, then the workspace's
- * {@code skills/} (a later source replaces an earlier skill of the same name, as in OpenClaw). Each skill is
- * registered as a tool in the {@link ToolRegistry}.
+ * The skills the gateway knows: bundled ones, then the state dir's {@code skills/}, then the operator workspace's
+ * {@code skills/} (a later source replaces an earlier skill of the same name, as in OpenClaw). These are the only
+ * places skills, and so scripts, are loaded from; all are operator-controlled (the file tools cannot write into a
+ * {@code skills/} folder). Each skill is registered as a tool in the {@link ToolRegistry}.
  */
 public final class SkillCatalog {
     private final Map<String, Skill> skills = new LinkedHashMap<>();
@@ -28,15 +29,14 @@ public final class SkillCatalog {
      *
      * @param registry where the skill tools go
      * @param executor runs scripts' output readers and HTTP clients
-     * @param workspaceSkills the workspace's skills folder
+     * @param workspaceSkills the operator workspace's skills folder
      * @param stateSkills the state dir's skills folder
      * @param weatherUrl the weather provider URL template
      * @param scriptTimeoutSeconds the default script timeout
-     * @param maxOutputBytes the most output a script may write
+     * @param runner runs (or refuses) script entry points
      */
     public SkillCatalog(ToolRegistry registry, ExecutorService executor, Path workspaceSkills, Path stateSkills,
-                        String weatherUrl, int scriptTimeoutSeconds, int maxOutputBytes) {
-        ScriptRunner runner = new ScriptRunner(executor, maxOutputBytes);
+                        String weatherUrl, int scriptTimeoutSeconds, ScriptRunner runner) {
         Skill weather = bundled("weather", scriptTimeoutSeconds);
         Skill files = bundled("file-processor", scriptTimeoutSeconds);
         skills.put(weather.name(), weather);

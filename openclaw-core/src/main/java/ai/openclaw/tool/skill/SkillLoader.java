@@ -107,7 +107,13 @@ public final class SkillLoader {
             entryNode.path("args").forEach(e -> entry.add(e.asText()));
         }
         int timeout = first(fm.path("timeout"), oc.path("timeout"), meta.path("timeout")).asInt(defaultTimeout);
-        Map<String, Object> metadata = meta.isObject() ? JSON.convertValue(meta, LinkedHashMap.class) : Map.of();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (meta.isObject()) {
+            metadata.putAll(JSON.convertValue(meta, LinkedHashMap.class));
+        }
+        if (fm.path("network").isBoolean()) {
+            metadata.put("network", fm.path("network").booleanValue());
+        }
         String name = fm.path("name").asText(fallbackName);
         return new Skill(name, fm.path("description").asText(""),
                 first(fm.path("version"), meta.path("version"), oc.path("version")).asText("1.0.0"),

@@ -3,6 +3,7 @@ package ai.openclaw.server.api.v2;
 import ai.openclaw.agent.Agent;
 import ai.openclaw.agent.AgentSkill;
 import ai.openclaw.agent.AgentSpec;
+import ai.openclaw.auth.Principal;
 import ai.openclaw.auth.Scopes;
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.llm.ModelCatalog;
@@ -48,8 +49,8 @@ public final class AgentRoutes {
     }
 
     private void create(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
-        Agent a = services.agents().agents().create(spec(JsonBody.read(ctx, services.maxBodyBytes()), true));
+        Principal caller = Http.require(ctx, Scopes.CHAT);
+        Agent a = services.agents().agents().create(spec(caller, JsonBody.read(ctx, services.maxBodyBytes()), true));
         Http.json(ctx, 201, view(a));
     }
 
@@ -71,9 +72,9 @@ public final class AgentRoutes {
     }
 
     private void update(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        Principal caller = Http.require(ctx, Scopes.CHAT);
         Agent a = services.agents().agents().update(ctx.pathParam("id"),
-                spec(JsonBody.read(ctx, services.maxBodyBytes()), false));
+                spec(caller, JsonBody.read(ctx, services.maxBodyBytes()), false));
         Http.json(ctx, 200, view(a));
     }
 
@@ -132,7 +133,12 @@ public final class AgentRoutes {
                 .put("hasMore", paging.offset() + paging.limit() < total);
     }
 
-    private AgentSpec spec(JsonBody body, boolean creating) {
+    private AgentSpec spec(Principal caller, JsonBody body, boolean creating) {
+        if (body.has("workspace") && !caller.isAdmin()) {
+            // a folder on the gateway's disk: only the operator chooses one (tools read and write inside it)
+            throw OpenClawException.forbidden("field 'workspace' may be set only by the operator (gateway token or "
+                    + "an admin key)");
+        }
         JsonBody settings = body.object("settings");
         String model = null;
         JsonNode m = body.node().get("model");

@@ -81,7 +81,7 @@ public final class ConversationRoutes {
         page.items().forEach(s -> items.add(view(s)));
         ObjectNode out = Json.obj();
         out.set("conversations", items);
-        out.set("pagination", pagination(page));
+        out.set("pagination", V2Views.pagination(page));
         Http.json(ctx, 200, out);
     }
 
@@ -92,7 +92,7 @@ public final class ConversationRoutes {
         int limit = Http.queryInt(ctx, "limit", 100, 1, 1000);
         Page<Message> page = services.conversations().messages(s.id(), p.ownerFilter(), 0, limit);
         ArrayNode items = Json.arr();
-        page.items().forEach(m -> items.add(message(m)));
+        page.items().forEach(m -> items.add(V2Views.message(m)));
         out.set("messages", items);
         Http.json(ctx, 200, out);
     }
@@ -110,83 +110,17 @@ public final class ConversationRoutes {
         Page<Message> page = services.conversations().messages(Http.sessionPathId(ctx), p.ownerFilter(), paging.offset(),
                 paging.limit());
         ArrayNode items = Json.arr();
-        page.items().forEach(m -> items.add(message(m)));
+        page.items().forEach(m -> items.add(V2Views.message(m)));
         ObjectNode out = Json.obj();
         out.set("messages", items);
-        out.set("pagination", pagination(page));
+        out.set("pagination", V2Views.pagination(page));
         Http.json(ctx, 200, out);
     }
 
     private void send(Context ctx) {
         Principal p = Http.require(ctx, Scopes.CHAT);
         JsonBody body = JsonBody.read(ctx, services.maxBodyBytes());
-        String content = body.requireText("content");
-        StringBuilder text = new StringBuilder(content);
-        ArrayNode attachments = body.optArray("attachments");
-        if (attachments != null) {
-            for (int i = 0; i < attachments.size(); i++) {
-                JsonNode a = attachments.get(i);
-                if (!a.isObject() || !a.path("url").isTextual()) {
-                    throw OpenClawException.invalid("field 'attachments[" + i + "].url' must be a string");
-                }
-                text.append("\n[attachment ").append(a.path("type").asText("file")).append(": ")
-                        .append(a.path("url").asText()).append(']');
-            }
-        }
-        String id = Http.sessionPathId(ctx);
-        Session session = services.conversations().getSession(id, p.ownerFilter());
-        JsonNode settings = Json.MAPPER.valueToTree(session.context()).path("settings");
-        Double temperature = body.optDouble("temperature", 0, 2);
-        Integer maxTokens = body.optInt("maxTokens", 1, 1_000_000);
-        TurnRequest turn = new TurnRequest(id, p.ownerFilter(), false, null, body.optText("model"),
-                List.of(ChatMessage.user(text.toString())),
-                temperature != null ? temperature : settings.has("temperature") ? settings.get("temperature").asDouble()
-                        : null,
-                maxTokens != null ? maxTokens : settings.has("maxTokens") ? settings.get("maxTokens").asInt() : null,
-                null);
-        if (body.optBool("stream", false)) {
-            SseStream sse = new SseStream(ctx);
-            TurnResult r = TurnStreaming.run(ctx, sse, services.conversations(), turn,
-                    delta -> Json.obj().put("type", "delta").put("content", delta),
-                    e -> ErrorMapper.body(Dialect.PLAIN, e).put("type", "error"));
-            if (r != null) {
-                ObjectNode done = Json.obj().put("type", "done");
-                done.set("message", reply(r));
-                done.set("usage", usage(r));
-                sse.json(done);
-                sse.data("[DONE]");
-            }
-            return;
-        }
-        TurnResult r = services.conversations().runTurn(turn);
-        Http.addProviderTime(ctx, r.providerNanos());
-        ObjectNode out = reply(r);
-        out.set("usage", usage(r));
-        Http.json(ctx, 201, out);
-    }
-
-    private static ObjectNode reply(TurnResult r) {
-        ObjectNode o = message(r.reply());
-        o.put("model", r.model().toString());
-        return o;
-    }
-
-    private static ObjectNode usage(TurnResult r) {
-        ObjectNode u = Json.obj();
-        u.put("promptTokens", r.usage().inputTokens());
-        u.put("completionTokens", r.usage().outputTokens());
-        u.put("totalTokens", r.usage().totalTokens());
-        return u;
-    }
-
-    private static ObjectNode message(Message m) {
-        ObjectNode o = Json.obj();
-        o.put("id", m.id());
-        o.put("conversationId", m.sessionId());
-        o.put("role", m.role().wireName());
-        o.put("content", m.content());
-        o.put("createdAt", Json.time(m.createdAt()));
-        return o;
+        V2Turns.send(ctx, services, p, Http.sessionPathId(ctx), body);
     }
 
     private static ObjectNode view(Session s) {
@@ -204,15 +138,6 @@ public final class ConversationRoutes {
         o.put("messageCount", s.messageCount());
         o.put("createdAt", Json.time(s.createdAt()));
         o.put("updatedAt", Json.time(s.updatedAt()));
-        return o;
-    }
-
-    private static ObjectNode pagination(Page<?> page) {
-        ObjectNode o = Json.obj();
-        o.put("total", page.total());
-        o.put("page", page.offset() / page.limit() + 1);
-        o.put("limit", page.limit());
-        o.put("hasMore", page.hasMore());
         return o;
     }
 }
