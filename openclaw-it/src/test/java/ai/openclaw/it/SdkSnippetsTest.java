@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class SdkSnippetsTest {
     @BeforeAll
     static void setUp() {
         TestGateway gw = env.gateway();
-        apiKey = gw.gateway().services().auth().generate("sdk-snippets", Set.of(), null, null).secret();
+        apiKey = gw.gateway().services().auth().generate("sdk-snippets", null, null, null).secret();
         // seed 003's snippets name agent "agent-123"; seed 001's memory search finds this fact
         assertThat(gw.post("/v2/agents", "{\"id\": \"agent-123\", \"name\": \"agent 123\"}").status()).isEqualTo(201);
         assertThat(gw.post("/api/v1/memory", "{\"content\": \"" + MEMORY + "\", \"tags\": [\"配置\"]}").status())

@@ -48,6 +48,22 @@ class SdkUnitTestsTest {
     }
 
     @Test
+    void everySdkIsVersionedWithTheGateway() throws IOException {
+        String pom = Files.readString(sdk("..").resolve("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>openclaw-parent</artifactId>\\s*"
+                + "<version>([^<-]+)").matcher(pom);
+        assertThat(m.find()).isTrue();
+        String version = m.group(1);
+        assertThat(Files.readString(sdk("python").resolve("pyproject.toml"))).contains("version = \"" + version + "\"");
+        assertThat(Files.readString(sdk("python").resolve("openclaw/_version.py"))).contains("\"" + version + "\"");
+        assertThat(Files.readString(sdk("js").resolve("package.json"))).contains("\"version\": \"" + version + "\"");
+        assertThat(Files.readString(sdk("js").resolve("scoped/package.json")))
+                .contains("\"version\": \"" + version + "\"", "\"openclaw-sdk\": \"" + version + "\"");
+        assertThat(Files.readString(sdk("go").resolve("version.go"))).contains("\"" + version + "\"");
+        assertThat(ai.openclaw.sdk.OpenClawClient.VERSION).isEqualTo(version);
+    }
+
+    @Test
     void pythonSdkUnitTests() {
         assumeTrue(SdkToolchains.python(), SdkToolchains.PYTHON_MISSING);
         Map<String, String> e = liveEnv();
