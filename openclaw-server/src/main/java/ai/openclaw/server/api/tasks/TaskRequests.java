@@ -9,8 +9,8 @@ import ai.openclaw.task.NewTask;
 import ai.openclaw.task.Task;
 import ai.openclaw.task.TaskCallback;
 import ai.openclaw.task.TaskStatus;
-import ai.openclaw.util.Ids;
 import ai.openclaw.util.OutboundTargets;
+import ai.openclaw.webhook.WebhookSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -67,7 +67,7 @@ public final class TaskRequests {
             });
             String secret = cb.optText("secret");
             callback = new TaskCallback(url, headers, secret != null && !secret.isBlank() ? secret
-                    : "whsec_" + Ids.newSecret(32));
+                    : WebhookSigner.newSecret());
         }
         return new NewTask(body.optText("name"), type, params, priority == null ? 0 : priority, timeout, callback,
                 owner);
