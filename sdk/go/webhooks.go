@@ -39,12 +39,16 @@ func VerifySignature(body []byte, signature, secret string) bool {
 	return hmac.Equal([]byte(SignBody(body, secret)), []byte(strings.TrimSpace(signature)))
 }
 
-// StandardKey is the Standard Webhooks HMAC key: the base64-decoded bytes after "whsec_", else the secret's bytes.
+// StandardKey is the Standard Webhooks HMAC key, as the gateway signs: the base64-decoded text after an optional
+// "whsec_" prefix when that is valid, non-empty base64 (padding optional); else the secret's bytes.
 func StandardKey(secret string) []byte {
-	if strings.HasPrefix(secret, "whsec_") {
-		if k, err := base64.StdEncoding.DecodeString(secret[len("whsec_"):]); err == nil {
-			return k
-		}
+	text := strings.TrimPrefix(secret, "whsec_")
+	enc := base64.RawStdEncoding
+	if strings.Contains(text, "=") {
+		enc = base64.StdEncoding
+	}
+	if k, err := enc.DecodeString(text); err == nil && len(k) > 0 {
+		return k
 	}
 	return []byte(secret)
 }

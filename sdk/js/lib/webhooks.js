@@ -12,11 +12,16 @@ class WebhookVerificationError extends OpenClawError {
 const toBuffer = (body) => (Buffer.isBuffer(body) || body instanceof Uint8Array ? Buffer.from(body)
   : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8'));
 
-/** The Standard Webhooks HMAC key: the base64-decoded bytes after `whsec_`, else the secret's UTF-8 bytes. */
+/** The Standard Webhooks HMAC key, as the gateway signs: the base64-decoded text after an optional `whsec_` prefix
+ * when that is valid, non-empty base64 (padding optional); else the secret's UTF-8 bytes. */
 function standardKey(secret) {
-  if (secret.startsWith('whsec_')) {
-    const b64 = secret.slice(6);
-    if (/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return Buffer.from(b64, 'base64');
+  const text = secret.startsWith('whsec_') ? secret.slice(6) : secret;
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(text)) {
+    const padded = text.includes('=');
+    if ((padded && text.length % 4 === 0) || (!padded && text.length % 4 !== 1)) {
+      const key = Buffer.from(text, 'base64');
+      if (key.length > 0) return key;
+    }
   }
   return Buffer.from(secret, 'utf8');
 }

@@ -6,13 +6,15 @@ Two signatures come with every delivery (README "Webhooks"):
   secret's UTF-8 bytes;
 * Standard Webhooks (https://www.standardwebhooks.com): ``webhook-id``, ``webhook-timestamp`` and
   ``webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`` (possibly several, space-separated). Per the
-  spec a ``whsec_`` secret's key is the base64-decoded bytes after the prefix; any other secret is used as UTF-8.
+  spec a ``whsec_`` secret's key is the base64-decoded bytes after the prefix (an unprefixed secret that is valid
+  base64 is decoded too, as the spec's libraries do); a secret that is not base64 is used as UTF-8 text.
 """
 import base64
 import binascii
 import hashlib
 import hmac
 import json
+import re
 import time
 from typing import Any, Mapping, Optional, Union
 
@@ -32,12 +34,18 @@ def _bytes(body: Body) -> bytes:
 
 
 def standard_key(secret: str) -> bytes:
-    """The Standard Webhooks HMAC key for ``secret``: base64-decoded after ``whsec_``, else its UTF-8 bytes."""
-    if secret.startswith("whsec_"):
-        try:
-            return base64.b64decode(secret[len("whsec_"):], validate=True)
-        except (binascii.Error, ValueError):
-            pass
+    """The Standard Webhooks HMAC key for ``secret``, as the gateway signs: the base64-decoded text after an optional
+    ``whsec_`` prefix when that is valid, non-empty base64 (padding optional); else the secret's UTF-8 bytes."""
+    text = secret[len("whsec_"):] if secret.startswith("whsec_") else secret
+    if re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", text):
+        padded = "=" in text
+        if (padded and len(text) % 4 == 0) or (not padded and len(text) % 4 != 1):
+            try:
+                key = base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+                if key:
+                    return key
+            except (binascii.Error, ValueError):
+                pass
     return secret.encode("utf-8")
 
 

@@ -16,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks webhook deliveries a receiver gets from the gateway: {@code X-OpenClaw-Signature: sha256=<hex HMAC of the
  * body>} (seed 002) and Standard Webhooks ({@code webhook-id}, {@code webhook-timestamp},
- * {@code webhook-signature: v1,<base64 HMAC of "id.timestamp.body">}; a {@code whsec_} secret's key is its
- * base64-decoded bytes, any other secret's its UTF-8 bytes).
+ * {@code webhook-signature: v1,<base64 HMAC of "id.timestamp.body">}; the key is the base64-decoded secret after an
+ * optional {@code whsec_} prefix, or a secret that is not base64 as UTF-8 text).
  */
 public final class Webhooks {
     /** How far {@code webhook-timestamp} may be from now. */
@@ -36,14 +36,19 @@ public final class Webhooks {
                 signature.strip().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The Standard Webhooks key of a secret. */
+    /**
+     * The Standard Webhooks key of a secret, as the gateway signs: the base64-decoded text after an optional
+     * {@code whsec_} prefix when that is valid, non-empty base64; else the secret's UTF-8 bytes.
+     */
     static byte[] standardKey(String secret) {
-        if (secret.startsWith("whsec_")) {
-            try {
-                return Base64.getDecoder().decode(secret.substring(6));
-            } catch (IllegalArgumentException e) {
-                // not base64: use the text
+        String text = secret.startsWith("whsec_") ? secret.substring(6) : secret;
+        try {
+            byte[] key = Base64.getDecoder().decode(text);
+            if (key.length > 0) {
+                return key;
             }
+        } catch (IllegalArgumentException e) {
+            // not base64: the text is the key
         }
         return secret.getBytes(StandardCharsets.UTF_8);
     }
