@@ -199,4 +199,15 @@ class ModelClientsTest {
                 .startsWith("data:image/png;base64,");
         assertThat(img.path("text").asText()).isEqualTo("a tiny png");
     }
+
+    @Test
+    void openAiSdkEmbeddingsInBatchesWithBase64AndFloats() throws Exception {
+        JsonNode r = run("openai-sdk.mjs", "embeddings");
+        assertThat(r.path("dims").toString()).isEqualTo("[384,384,384]");
+        assertThat(r.path("norm").asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(r.path("similar").asDouble()).isGreaterThan(r.path("unrelated").asDouble() + 0.2);
+        assertThat(r.path("model").asText()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(r.at("/usage/prompt_tokens").asInt()).isPositive();
+        assertThat(r.path("zhDims").asInt()).isEqualTo(512);
+    }
 }
