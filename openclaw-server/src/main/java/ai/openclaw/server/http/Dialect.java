@@ -11,10 +11,15 @@ public enum Dialect {
     /** {@code /v1/chat/completions}, {@code /v1/models}, {@code /v1/embeddings}: OpenAI's error shape. */
     OPENAI,
     /** {@code /v1/messages}: Anthropic's {@code {"type":"error","error":{type,message}}}. */
-    ANTHROPIC;
+    ANTHROPIC,
+    /** {@code /graphql}, {@code /v2/graphql}: GraphQL's {@code {"errors":[{message, extensions:{code}}]}}. */
+    GRAPHQL;
 
     /** The dialect that serves a request path. */
     public static Dialect forPath(String path) {
+        if (path.equals("/graphql") || path.equals("/v2/graphql") || path.startsWith("/graphql/")) {
+            return GRAPHQL;
+        }
         if (path.startsWith("/api/")) {
             return GATEWAY;
         }

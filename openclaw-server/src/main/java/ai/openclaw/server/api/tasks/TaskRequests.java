@@ -36,7 +36,18 @@ public final class TaskRequests {
      * @throws OpenClawException INVALID_REQUEST naming the field
      */
     public static NewTask parse(Context ctx, JsonBody body, GatewayServices services) {
-        String owner = Http.principal(ctx).ownerId();
+        return parse(Http.principal(ctx), body, services);
+    }
+
+    /**
+     * {@link #parse(Context, JsonBody, GatewayServices)} for a caller known outside an HTTP request (GraphQL over
+     * WebSocket).
+     *
+     * @param caller the principal that owns the task
+     * @throws OpenClawException INVALID_REQUEST naming the field
+     */
+    public static NewTask parse(ai.openclaw.auth.Principal caller, JsonBody body, GatewayServices services) {
+        String owner = caller.ownerId();
         String type = body.requireText("type");
         Map<String, Object> params = new LinkedHashMap<>();
         if (body.has("parameters")) {
@@ -47,7 +58,7 @@ public final class TaskRequests {
         }
         for (String f : java.util.List.of("sessionId", "session_id", "session")) {
             if (params.get(f) instanceof String named && !named.isBlank()) {
-                params.put(f, Http.sessionId(ctx, named));
+                params.put(f, Http.sessionId(caller, services.conversations(), named));
             }
         }
         Integer priority = body.optInt("priority", -1000, 1000);
