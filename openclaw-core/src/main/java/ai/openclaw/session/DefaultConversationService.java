@@ -73,6 +73,16 @@ final class DefaultConversationService implements ConversationService {
     }
 
     @Override
+    public Session relabelSession(String id, String owner, String label) {
+        if (label != null && label.length() > 200) {
+            throw OpenClawException.invalid("label must be at most 200 characters");
+        }
+        Session s = getSession(id, owner);
+        store.relabel(s.id(), label == null || label.isBlank() ? null : label.strip());
+        return getSession(id, owner);
+    }
+
+    @Override
     public Session getSession(String id, String owner) {
         return visible(id, owner).orElseThrow(() -> OpenClawException.notFound("session", id));
     }
@@ -191,8 +201,16 @@ final class DefaultConversationService implements ConversationService {
                     historyCache.put(id, session.messageCount(), history);
                 }
             }
-            TurnPlan plan = new TurnPlan(session, requested, history, request.input(), request.temperature(),
-                    request.maxTokens(), settings.modelTimeout(), settings.systemPrompt());
+            List<ChatMessage> input = request.input();
+            if (create && !request.options().earlier().isEmpty()) {
+                input = new ArrayList<>(request.options().earlier());
+                input.addAll(request.input());
+            }
+            // a message with attachments is stored as such and given to the model with the files' text (and images)
+            List<ChatMessage> modelInput = Attachments.TYPE.equals(request.messageType())
+                    ? input.stream().map(in -> Attachments.toModel(in.role(), in.content())).toList() : input;
+            TurnPlan plan = new TurnPlan(session, requested, history, modelInput, request.temperature(),
+                    request.maxTokens(), settings.modelTimeout(), settings.systemPrompt(), request.options());
             inFlight.incrementAndGet();
             TurnOutcome outcome;
             try {
@@ -203,10 +221,11 @@ final class DefaultConversationService implements ConversationService {
             ResolvedModel model = outcome.model();
             long providerNanos = outcome.providerNanos();
             Instant at = clock.instant();
-            List<Message> stored2 = new ArrayList<>(request.input().size() + outcome.steps().size() + 1);
-            for (ChatMessage in : request.input()) {
-                stored2.add(new Message(Ids.newId("msg"), id, in.role(), in.content(), request.messageType(), null,
-                        Usage.ZERO, now));
+            List<Message> stored2 = new ArrayList<>(input.size() + outcome.steps().size() + 1);
+            for (ChatMessage in : input) {
+                boolean plain = request.messageType() != null || ToolMessages.typeOf(in).equals("text");
+                stored2.add(new Message(Ids.newId("msg"), id, in.role(), plain ? in.content() : ToolMessages.encode(in),
+                        plain ? request.messageType() : ToolMessages.typeOf(in), null, Usage.ZERO, now));
             }
             for (ChatMessage step : outcome.steps()) {
                 stored2.add(new Message(Ids.newId("msg"), id, step.role(), ToolMessages.encode(step),
@@ -225,8 +244,11 @@ final class DefaultConversationService implements ConversationService {
                 throw outcome.failure();
             }
             ChatResponse response = outcome.response();
-            Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, response.text(), "text",
-                    model.id().toString(), outcome.usage(), at);
+            ChatMessage answer = response.hasToolCalls()
+                    ? ChatMessage.assistantToolCalls(response.text(), response.toolCalls())
+                    : ChatMessage.assistant(response.text());
+            Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, ToolMessages.encode(answer),
+                    ToolMessages.typeOf(answer), model.id().toString(), outcome.usage(), at);
             stored2.add(reply);
             Session after = session.afterTurn(stored2.size(), at);
             if (expired) {
@@ -245,21 +267,21 @@ final class DefaultConversationService implements ConversationService {
                 historyCache.append(id, session.messageCount(), after.messageCount(), stored2);
             }
             lastContextTokens.set(response.usage().inputTokens());
-            List<Message> inputs = stored2.subList(0, request.input().size());
+            List<Message> inputs = stored2.subList(0, input.size());
             if (create) {
                 publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()));
             }
             for (Message m : inputs) {
                 if (m.role() == Role.USER) {
                     publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
-                            m.content(), "channel", "api"));
+                            Attachments.of(m).text(), "channel", "api"));
                 }
             }
             publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),
                     "model", reply.model()));
             return new TurnResult(after, create, inputs, reply, model.id(),
                     response.model(), outcome.usage(), providerNanos, model.provider().offline(),
-                    response.finishReason());
+                    response.finishReason(), response);
         });
     }
 

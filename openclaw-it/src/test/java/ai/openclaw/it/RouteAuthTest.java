@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * revoked and expired credentials with 401 in the route's dialect.
  */
 class RouteAuthTest {
-    static final Set<String> PUBLIC = Set.of("/health", "/healthz", "/ready");
+    static final Set<String> PUBLIC = java.util.stream.Stream.concat(Set.of("/health", "/healthz", "/ready").stream(),
+            ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS.stream()).collect(java.util.stream.Collectors.toSet());
     static TestGateway gw;
 
     @BeforeAll
@@ -81,7 +82,9 @@ class RouteAuthTest {
                 }
                 HttpResult r = gw.send(method, url, body, headers);
                 assertThat(r.status()).as(route + " with " + c.getKey() + ": " + r.body()).isEqualTo(401);
-                assertThat(r.json().at("/error/code").asText()).as(route).isEqualTo("UNAUTHORIZED");
+                String code = url.equals("/graphql") || url.equals("/v2/graphql") ? "/errors/0/extensions/code"
+                        : "/error/code";
+                assertThat(r.json().at(code).asText()).as(route).isEqualTo("UNAUTHORIZED");
                 assertThat(r.header("WWW-Authenticate")).as(route).contains("Bearer");
                 assertThat(r.body()).doesNotContain("oc_api_sk_").doesNotContain(TestGateway.TOKEN.substring(0, 10));
                 if (url.startsWith("/api/")) {

@@ -73,12 +73,31 @@ public final class ErrorMapper {
 
     /** The error body for a dialect. */
     public static ObjectNode body(Dialect dialect, OpenClawException e) {
+        if (dialect == Dialect.ANTHROPIC) {
+            ObjectNode out = Json.obj();
+            out.put("type", "error");
+            ObjectNode error = out.putObject("error");
+            error.put("type", anthropicType(e.code()));
+            error.put("message", e.details() == null ? e.getMessage() : e.getMessage() + ": " + e.details());
+            return out;
+        }
+        if (dialect == Dialect.GRAPHQL) {
+            ObjectNode out = Json.obj();
+            out.putArray("errors").add(graphqlError(e));
+            return out;
+        }
         ObjectNode error = Json.obj();
         if (dialect == Dialect.OPENAI) {
             error.put("message", ClientText.clean(e.getMessage()));
             error.put("type", openAiType(e.code()));
-            error.putNull("param");
-            error.put("code", e.code().name());
+            String param = param(e.getMessage());
+            if (param == null) {
+                error.putNull("param");
+            } else {
+                error.put("param", param);
+            }
+            boolean noModel = e.code() == ErrorCode.NOT_FOUND && e.getMessage().startsWith("The model '");
+            error.put("code", noModel ? "model_not_found" : e.code().name());
         } else {
             error.put("code", e.code().name());
             error.put("message", ClientText.clean(e.getMessage()));
@@ -100,6 +119,48 @@ public final class ErrorMapper {
             out.set("error", error);
         }
         return out;
+    }
+
+    /**
+     * One error in GraphQL's format: {@code {"message", "extensions": {"code", "details"?, "retryAfter"?}}}.
+     *
+     * @param e the error to show
+     * @return the error object (without {@code locations}/{@code path}, which the GraphQL dialect adds)
+     */
+    public static ObjectNode graphqlError(OpenClawException e) {
+        ObjectNode error = Json.obj();
+        error.put("message", e.getMessage());
+        ObjectNode ext = error.putObject("extensions");
+        ext.put("code", e.code().name());
+        if (e.details() != null) {
+            ext.put("details", e.details());
+        }
+        if (e instanceof RateLimitException rl) {
+            ext.put("retryAfter", rl.retryAfterSeconds());
+        }
+        return error;
+    }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("field '([^']{1,200})'");
+
+    /** The field an error message names ({@code field 'x'}), for OpenAI's {@code param}; else null. */
+    static String param(String message) {
+        java.util.regex.Matcher m = message == null ? null : FIELD.matcher(message);
+        return m != null && m.find() ? m.group(1) : null;
+    }
+
+    private static String anthropicType(ErrorCode code) {
+        return switch (code) {
+            case INVALID_REQUEST, CONFLICT -> "invalid_request_error";
+            case UNAUTHORIZED -> "authentication_error";
+            case FORBIDDEN -> "permission_error";
+            case NOT_FOUND -> "not_found_error";
+            case PAYLOAD_TOO_LARGE -> "request_too_large";
+            case RATE_LIMIT_EXCEEDED -> "rate_limit_error";
+            case TIMEOUT -> "timeout_error";
+            case UNAVAILABLE -> "overloaded_error";
+            default -> "api_error";
+        };
     }
 
     private static String openAiType(ErrorCode code) {
