@@ -101,8 +101,10 @@ s, b = curl("-X", "GET", BASE + "/api/v1/system/status", "-H", "Authorization: B
 j = envelope("004 system status", s, b)
 check("004 resources", j is not None and all(k in j["data"]["resources"] for k in ("tokenUsage", "contextUsage", "queueDepth")))
 
-# seed 004's Python example, as written (API_URL and API_KEY changed)
-import requests  # noqa: E402
+# seed 004's Python example, with the standard library's urllib in place of `requests` (no PyPI package needed;
+# the request is the same: POST with these headers and this JSON body, the JSON answer returned)
+import urllib.error  # noqa: E402
+import urllib.request  # noqa: E402
 
 API_URL = BASE + "/api/v1"
 
@@ -110,8 +112,13 @@ API_URL = BASE + "/api/v1"
 def send_message(messages):
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {API_KEY}"}
     payload = {"model": "zai/glm-4.7-flash", "messages": messages}
-    response = requests.post(f"{API_URL}/sessions", headers=headers, data=json.dumps(payload))
-    return response.json()
+    request = urllib.request.Request(f"{API_URL}/sessions", data=json.dumps(payload).encode("utf-8"),
+                                     headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as e:  # like requests: a 4xx/5xx answer still has a JSON body to return
+        return json.loads(e.read().decode("utf-8"))
 
 
 result = send_message([{"role": "user", "content": "Hello"}])

@@ -58,7 +58,8 @@ final class ApiCommand implements Runnable {
         String plan;
 
         @Option(names = "--scopes", split = ",", description = "Comma-separated scopes: chat, memory:read, "
-                + "memory:write, tasks, admin (default: all but admin).")
+                + "memory:write, tasks, status, admin (default: chat, memory:read, memory:write, tasks; an empty list "
+                + "is refused).")
         List<String> scopes;
 
         @Option(names = "--expires", description = "Lifetime such as 90d, 12h or 30m (default: never).")
@@ -72,14 +73,23 @@ final class ApiCommand implements Runnable {
         @Override
         public Integer call() {
             Duration ttl = expires == null ? null : parseDuration(expires);
-            Set<String> s = scopes == null ? Set.of() : new LinkedHashSet<>(scopes);
+            Set<String> s = null;
+            if (scopes != null) {
+                s = new LinkedHashSet<>();
+                for (String scope : scopes) {
+                    if (!scope.isBlank()) {
+                        s.add(scope.strip());
+                    }
+                }
+            }
+            Set<String> chosen = s;
             com.fasterxml.jackson.databind.node.ObjectNode l = new com.fasterxml.jackson.databind.ObjectMapper()
                     .createObjectNode();
             if (limits != null) {
                 limits.forEach(l::put);
             }
             KeyLimits overrides = KeyLimits.fromJson(l, "--limit");
-            GeneratedKey key = withAuth(a -> a.generate(name, s, plan, ttl, overrides));
+            GeneratedKey key = withAuth(a -> a.generate(name, chosen, plan, ttl, overrides));
             System.out.println(key.secret());
             System.err.println("API key '" + name + "' (" + key.key().id() + ") created; it is shown only once");
             return 0;

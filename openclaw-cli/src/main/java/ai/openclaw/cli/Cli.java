@@ -20,7 +20,7 @@ final class Cli {
     }
 
     static StatePaths paths() {
-        return StatePaths.fromEnvironment(env(), System.getProperty("user.home"));
+        return StatePaths.fromEnvironment(env(), StatePaths.userHome(env()));
     }
 
     static ConfigDocument config() {

@@ -18,7 +18,7 @@ public record AgentSkill(String id, boolean enabled, String version, Map<String,
         if (id.isBlank() || id.length() > 64) {
             throw new IllegalArgumentException("skill id must be 1-64 characters");
         }
-        config = config == null ? Map.of() : Map.copyOf(config);
+        config = ai.openclaw.util.JsonMaps.copy(config);
     }
 
     /** An enabled skill with no settings. */

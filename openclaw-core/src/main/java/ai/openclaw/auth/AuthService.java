@@ -27,10 +27,12 @@ public interface AuthService {
      * Generates a new API key.
      *
      * @param name a unique name, 1–64 characters
-     * @param scopes the scopes, or empty for {@link Scopes#DEFAULT}
+     * @param scopes the scopes, or null for {@link Scopes#DEFAULT}; an empty set is refused (it would be a key that
+     *     can do nothing, and widening it to the default would grant what was not asked for)
      * @param plan the rate-limit plan, or null for {@code free}
      * @param expiresIn how long it works, or null for no expiry
-     * @throws OpenClawException INVALID_REQUEST for a bad name, scope or plan; CONFLICT if the name is taken
+     * @throws OpenClawException INVALID_REQUEST for a bad name, scope (or an empty scope set, the message naming
+     *     {@code scopes}) or plan; CONFLICT if the name is taken
      */
     default GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn) {
         return generate(name, scopes, plan, expiresIn, KeyLimits.NONE);

@@ -78,7 +78,12 @@ final class DefaultAuthService implements AuthService {
         if (name == null || name.isBlank() || name.length() > 64 || !name.strip().equals(name)) {
             throw OpenClawException.invalid("key name must be 1-64 characters without leading or trailing spaces");
         }
-        Set<String> s = scopes == null || scopes.isEmpty() ? Scopes.DEFAULT : Set.copyOf(scopes);
+        if (scopes != null && scopes.isEmpty()) {
+            throw OpenClawException.invalid("field 'scopes' is empty: a key needs at least one scope ("
+                    + String.join(", ", Scopes.ALL.stream().sorted().toList()) + "); leave 'scopes' out for the "
+                    + "default (" + String.join(", ", Scopes.DEFAULT.stream().sorted().toList()) + ")");
+        }
+        Set<String> s = scopes == null ? Scopes.DEFAULT : Set.copyOf(scopes);
         for (String scope : s) {
             if (!Scopes.ALL.contains(scope)) {
                 throw OpenClawException.invalid("unknown scope '" + scope + "'; known scopes: "

@@ -123,6 +123,20 @@ public final class ConfigDocument {
         node.set(parts[parts.length - 1], parseScalar(value));
     }
 
+    /** A copy of the file's tree as written ({@code ${VAR}} references unresolved). */
+    public ObjectNode rawCopy() {
+        return raw.deepCopy();
+    }
+
+    /**
+     * Replaces the whole tree in memory (call {@link #save()} to write it).
+     *
+     * @param tree the new tree, as it should be written
+     */
+    public void replace(ObjectNode tree) {
+        this.raw = java.util.Objects.requireNonNull(tree, "tree").deepCopy();
+    }
+
     /**
      * Writes the document back to its file atomically, readable only by the owner (0600), placeholders kept.
      *

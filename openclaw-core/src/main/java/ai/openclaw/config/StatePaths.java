@@ -39,6 +39,18 @@ public record StatePaths(Path stateDir, Path configFile) {
         return new StatePaths(state.toAbsolutePath().normalize(), config.toAbsolutePath().normalize());
     }
 
+    /**
+     * The user's home directory: {@code $HOME} when set (so a test, a service manager or {@code sudo -u} can point
+     * it elsewhere), else the JVM's {@code user.home} (which Java reads from the account database, not from
+     * {@code $HOME}).
+     *
+     * @param env the environment (usually {@link System#getenv()})
+     */
+    public static String userHome(Map<String, String> env) {
+        String home = env.get("HOME");
+        return notBlank(home) ? home : System.getProperty("user.home");
+    }
+
     /** Paths for a given state directory with the config file inside it. */
     public static StatePaths of(Path stateDir) {
         return new StatePaths(stateDir.toAbsolutePath().normalize(), stateDir.toAbsolutePath().normalize()

@@ -9,10 +9,11 @@ import java.util.Objects;
  * @param id {@code run_…}
  * @param jobId the job
  * @param trigger {@code schedule} or {@code manual}
- * @param scheduledFor the schedule slot it fired for (null for manual runs)
- * @param startedAt when it started
+ * @param scheduledFor the schedule slot it fired for (its {@code scheduledAt}; null for manual runs)
+ * @param startedAt when it started (its {@code firedAt})
  * @param endedAt when it ended, or null while running
- * @param status {@code running}, {@code ok} or {@code error}
+ * @param status {@code running}, {@code ok}, {@code error} or {@code interrupted} (its gateway stopped during the
+ *     run; the slot is not run again)
  * @param output the result text (system event text or agent reply), or null
  * @param error why it failed, or null
  */
@@ -25,5 +26,10 @@ public record CronRun(String id, String jobId, String trigger, Instant scheduled
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** How late the run started after its slot, in milliseconds (0 for manual runs; never negative). */
+    public long lagMillis() {
+        return scheduledFor == null ? 0 : Math.max(0, startedAt.toEpochMilli() - scheduledFor.toEpochMilli());
     }
 }

@@ -33,7 +33,7 @@ public interface CronStore {
     /** Records the end of a run. */
     void finishRun(String runId, String status, String output, String error, Instant endedAt);
 
-    /** Marks runs of a slot still {@code running} (interrupted by a crash) as errors. */
+    /** Marks runs of a slot still {@code running} (interrupted by a crash) as {@code interrupted}. */
     void failInterrupted(String jobId, Instant scheduledFor, String reason, Instant now);
 
     /** A page of a job's runs, newest first. */

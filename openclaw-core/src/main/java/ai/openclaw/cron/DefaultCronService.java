@@ -131,7 +131,15 @@ final class DefaultCronService implements CronService {
         return job.enabled() ? trigger.next(job.id()) : Optional.empty();
     }
 
-    /** One due execution: records the slot's run (at most once per slot), runs it, returns the next slot. */
+    /**
+     * One due execution: records the slot's run (at most once per slot), runs it, returns the next slot.
+     *
+     * <p>A slot whose run already exists was interrupted (its node died mid-run, or the run's completion could not
+     * be stored): that run is closed as {@code interrupted} and not repeated. Misfire policy: a slot fired more than
+     * one period late (the gateway was down, or a run overran) is the one catch-up run, after which the job resumes
+     * at its next slot after now; a slot fired on time is followed by the very next slot, even if that is already
+     * due, so no slot is skipped while the gateway keeps up.
+     */
     Optional<Instant> fire(String jobId, Instant slot) {
         Optional<CronJob> found = store.find(jobId);
         if (found.isEmpty() || !found.get().enabled()) {
@@ -139,17 +147,38 @@ final class DefaultCronService implements CronService {
         }
         CronJob job = found.get();
         Instant now = clock.instant();
+        Optional<Instant> following = job.schedule().nextAfter(slot, job.createdAt());
+        boolean behind = following.isPresent() && !following.get().isAfter(now);
         CronRun run = new CronRun(Ids.newId("run"), jobId, "schedule", slot, now, null, "running", null, null);
-        if (store.startRun(run)) {
+        boolean fresh = store.startRun(run);
+        if (fresh) {
             execute(job, run);
         } else {
             store.failInterrupted(jobId, slot, "the gateway stopped during this run", now);
-            LOG.info("cron job {} slot {} already fired; not firing again", jobId, slot);
+            LOG.info("cron job {} slot {} already started (interrupted); not firing it again", jobId, slot);
         }
         Instant after = clock.instant();
         // re-read: the job may have been changed, disabled or deleted while it ran
-        return store.find(jobId).filter(CronJob::enabled)
-                .flatMap(j -> j.schedule().nextAfter(after.isAfter(slot) ? after : slot, j.createdAt()));
+        Optional<CronJob> current = store.find(jobId).filter(CronJob::enabled);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        CronSchedule schedule = current.get().schedule();
+        Instant anchor = current.get().createdAt();
+        if (!schedule.equals(job.schedule())) {
+            return schedule.nextAfter(after, anchor);
+        }
+        if (!behind) {
+            return schedule.nextAfter(slot, anchor);
+        }
+        if (!fresh) {
+            // the interrupted slot did not run: the missed slots since get their one catch-up run (the latest)
+            Optional<Instant> latest = schedule.latestAtOrBefore(after, anchor).filter(t -> t.isAfter(slot));
+            if (latest.isPresent()) {
+                return latest;
+            }
+        }
+        return schedule.nextAfter(after, anchor);
     }
 
     private void execute(CronJob job, CronRun run) {
@@ -168,7 +197,7 @@ final class DefaultCronService implements CronService {
                     events.publish(new DomainEvent("cron.fired", clock.instant(), data, job.owner()));
                     yield se.text();
                 }
-                case CronPayload.AgentTurn at -> agentTurn(job, at);
+                case CronPayload.AgentTurn at -> agentTurn(job, at, run.id());
             };
         } catch (RuntimeException e) {
             status = "error";
@@ -178,13 +207,18 @@ final class DefaultCronService implements CronService {
         store.finishRun(run.id(), status, output, error, clock.instant());
     }
 
-    private String agentTurn(CronJob job, CronPayload.AgentTurn at) {
+    private String agentTurn(CronJob job, CronPayload.AgentTurn at, String runId) {
         String target = job.sessionTarget();
-        String session = target == null || target.isBlank() || target.equals("isolated") ? "cron:" + job.id()
+        boolean isolated = target == null || target.isBlank() || target.equals("isolated");
+        // isolated: a fresh session per run (a new id, so the template may assert it is new); main or a named
+        // session: created on the first run, appended to on every later one (a template without an id)
+        String session = isolated ? "cron:" + job.id() + ":" + runId
                 : target.equals("main") ? Session.DEFAULT_AGENT : target;
-        TurnRequest turn = new TurnRequest(session, job.owner(), true, new NewSession(session, "cron " + job.name(),
-                at.agentId(), null, job.owner(), null, Map.of("cronJobId", job.id())), at.model(),
-                List.of(ChatMessage.user(at.message())), null, null, null);
+        // a named session's template has no id: the stored session is read first, so another owner's session is
+        // "not found" (and the caller gets its own), never "already exists"
+        TurnRequest turn = new TurnRequest(session, job.owner(), true, new NewSession(isolated ? session : null,
+                "cron " + job.name(), at.agentId(), null, job.owner(), null, Map.of("cronJobId", job.id())),
+                at.model(), List.of(ChatMessage.user(at.message())), null, null, null);
         TurnResult r = conversations.runTurn(turn);
         return r.reply().content();
     }

@@ -144,6 +144,10 @@ final class DefaultMemoryService implements MemoryService {
         if (text.isEmpty()) {
             throw OpenClawException.invalid("parameter 'query' is required and must not be empty");
         }
+        if (!hasVisibleText(text)) {
+            throw OpenClawException.invalid("parameter 'query' must contain text, not only control characters "
+                    + "or whitespace");
+        }
         if (text.length() > settings.maxContentChars()) {
             throw OpenClawException.invalid("parameter 'query' must be at most " + settings.maxContentChars()
                     + " characters, got " + text.length());
@@ -349,9 +353,20 @@ final class DefaultMemoryService implements MemoryService {
         return ownerFilter == null || item.scope().shared() || ownerFilter.equals(item.scope().owner());
     }
 
+    /** Whether {@code s} has a character other than whitespace, control and format characters (what embeds). */
+    static boolean hasVisibleText(String s) {
+        return s.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+                && Character.getType(c) != Character.UNASSIGNED && Character.getType(c) != Character.SURROGATE);
+    }
+
     private String checkContent(String content) {
         if (content == null || content.isBlank()) {
             throw OpenClawException.invalid("field 'content' is required and must not be empty");
+        }
+        if (!hasVisibleText(content)) {
+            throw OpenClawException.invalid("field 'content' must contain text, not only control characters or "
+                    + "whitespace");
         }
         if (content.length() > settings.maxContentChars()) {
             throw OpenClawException.invalid("field 'content' must be at most " + settings.maxContentChars()

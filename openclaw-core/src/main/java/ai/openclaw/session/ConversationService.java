@@ -86,8 +86,32 @@ public interface ConversationService {
      */
     TurnResult streamTurn(TurnRequest request, StreamListener listener);
 
-    /** Live counters for the status APIs. */
+    /**
+     * The stored id for a session id or key a client chose (README "Runtime contracts"). A non-admin caller's keys
+     * live in its own namespace ({@code <namespace>:<key>}), so two keys can both use {@code default} and no key can
+     * squat or probe another's. An id already carrying the caller's namespace is used as it is; so is an id shaped
+     * like a generated one ({@code session_…}) — but only when a session with exactly that id exists and belongs to
+     * the caller (the gateway made it for them). Any other generated-looking id goes into the namespace too, so a key
+     * cannot claim a global id another owner will use.
+     *
+     * @param clientId the id as the client sent it, or null
+     * @param namespace the caller's namespace (its key id), or null for the global namespace (gateway token, admin
+     *     keys), where ids are used as they are
+     * @param owner the caller's owner id, compared with a stored session's owner
+     * @return the stored id, or null when {@code clientId} is null
+     */
+    String storedSessionId(String clientId, String namespace, String owner);
+
+    /** Live counters for the status APIs, over every session of the gateway. */
     ConversationStats stats();
+
+    /**
+     * The stored-session counts of one owner (sessions, messages, tokens), for callers who may not see the whole
+     * gateway's.
+     *
+     * @param owner the owner, or null for every session
+     */
+    SessionStats sessionStats(String owner);
 
     /** The models turns can use. */
     ModelCatalog models();

@@ -32,6 +32,8 @@ final class DefaultConversationService implements ConversationService {
     private final Clock clock;
     private final ConversationSettings settings;
     private final TurnEngine engine;
+    /** The shape of ids the gateway generates ({@link Ids#newId}): a lower-case prefix, {@code _}, 20 base-36. */
+    private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("[a-z]+_[0-9a-z]{20}");
     private final TurnQueue queue = new TurnQueue();
     private final HistoryCache historyCache;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -139,6 +141,23 @@ final class DefaultConversationService implements ConversationService {
     public ConversationStats stats() {
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
         return new ConversationStats(store.stats(hourAgo), queue.waiting(), inFlight.get(), lastContextTokens.get());
+    }
+
+    @Override
+    public String storedSessionId(String clientId, String namespace, String owner) {
+        if (clientId == null || namespace == null || clientId.startsWith(namespace + ":")) {
+            return clientId;
+        }
+        if (GENERATED_ID.matcher(clientId).matches()
+                && store.find(clientId).filter(s -> s.owner() != null && s.owner().equals(owner)).isPresent()) {
+            return clientId;
+        }
+        return namespace + ":" + clientId;
+    }
+
+    @Override
+    public SessionStats sessionStats(String owner) {
+        return store.stats(clock.instant().minus(Duration.ofHours(1)), owner);
     }
 
     @Override

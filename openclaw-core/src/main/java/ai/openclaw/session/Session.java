@@ -33,7 +33,7 @@ public record Session(String id, String label, String agentId, String model, Str
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        context = context == null ? Map.of() : Map.copyOf(context);
+        context = ai.openclaw.util.JsonMaps.copy(context);
         if (messageCount < 0) {
             throw new IllegalArgumentException("messageCount must be >= 0");
         }

@@ -68,6 +68,14 @@ public interface SessionStore {
     /** Counts for the status APIs; {@code activeSince} bounds the "active" count. */
     SessionStats stats(Instant activeSince);
 
+    /**
+     * Counts of one owner's sessions for the status APIs.
+     *
+     * @param activeSince bounds the "active" count
+     * @param owner the owner whose sessions are counted, or null for every session (as {@link #stats(Instant)})
+     */
+    SessionStats stats(Instant activeSince, String owner);
+
     /** Deletes sessions whose expiry is at or before {@code now}; returns how many. */
     int deleteExpired(Instant now);
 }

@@ -320,6 +320,11 @@ final class DefaultTaskService implements TaskService {
         }
 
         @Override
+        public int attempt() {
+            return Math.max(1, task.attempts());
+        }
+
+        @Override
         public void progress(int percent) {
             if (running.stopped) {
                 return;

@@ -16,6 +16,14 @@ public interface TaskContext {
     /** Reports progress, 0–100 (stored and pushed to SSE watchers). */
     void progress(int percent);
 
+    /**
+     * Which start of the task this is: 1 for the first, more when it is re-run after a restart interrupted it
+     * (a handler then continues or finishes what the earlier attempt stored, rather than repeating it).
+     */
+    default int attempt() {
+        return 1;
+    }
+
     /** Whether the task was cancelled or timed out (handlers should stop soon). */
     boolean cancelled();
 }

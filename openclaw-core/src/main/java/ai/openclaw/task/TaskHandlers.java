@@ -2,10 +2,13 @@ package ai.openclaw.task;
 
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.llm.ChatMessage;
+import ai.openclaw.llm.Role;
 import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.Message;
 import ai.openclaw.session.NewSession;
 import ai.openclaw.session.TurnRequest;
 import ai.openclaw.session.TurnResult;
+import ai.openclaw.util.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +40,13 @@ public final class TaskHandlers {
             public void validate(Map<String, Object> p) {
                 prompt(p);
                 optText(p, "model");
-                optText(p, "sessionId");
+                sessionParam(p);
             }
 
             @Override
             public Object run(TaskContext ctx) {
                 ctx.progress(10);
-                TurnResult r = turn(conversations, ctx, prompt(ctx.parameters()));
-                ctx.progress(90);
-                return reply(r);
+                return turn(conversations, ctx, prompt(ctx.parameters()));
             }
         };
     }
@@ -89,10 +90,8 @@ public final class TaskHandlers {
                 String prompt = "You are running a background data task.\n"
                         + "Perform these operations on the input below and report each result under its own "
                         + "heading: " + String.join(", ", ops) + ".\n\nInput (" + source + "):\n" + text;
-                TurnResult r = turn(conversations, ctx, prompt);
-                ctx.progress(90);
-                Map<String, Object> out = reply(r);
-                out.put("summary", r.reply().content());
+                Map<String, Object> out = turn(conversations, ctx, prompt);
+                out.put("summary", out.get("content"));
                 out.put("operations", ops);
                 out.put("source", source);
                 out.put("inputChars", text.length());
@@ -101,13 +100,69 @@ public final class TaskHandlers {
         };
     }
 
-    private static TurnResult turn(ConversationService conversations, TaskContext ctx, String prompt) {
+    /**
+     * Runs the task's turn and returns its reply fields. Idempotent across re-runs: a re-run (attempt 2+) whose
+     * session already holds this prompt answered as its last exchange returns that stored reply instead of asking
+     * again; otherwise the turn runs on the session, creating it or appending to what an earlier attempt stored.
+     */
+    private static Map<String, Object> turn(ConversationService conversations, TaskContext ctx, String prompt) {
         Map<String, Object> p = ctx.parameters();
-        String session = optText(p, "sessionId") != null ? optText(p, "sessionId") : ctx.taskId();
-        TurnRequest turn = new TurnRequest(session, ctx.owner(), true, new NewSession(session, "task " + ctx.taskId(),
+        String named = sessionParam(p);
+        String session = named != null ? named : ctx.taskId();
+        if (ctx.attempt() > 1) {
+            Map<String, Object> stored = storedReply(conversations, session, ctx.owner(), prompt);
+            if (stored != null) {
+                ctx.progress(90);
+                return stored;
+            }
+        }
+        // the template has no id: the session may exist already (a named one, or an interrupted attempt's), and
+        // another owner's session then answers "not found" like a missing one, never "already exists"
+        TurnRequest turn = new TurnRequest(session, ctx.owner(), true, new NewSession(null, "task " + ctx.taskId(),
                 optText(p, "agentId"), null, ctx.owner(), null, Map.of("taskId", ctx.taskId())),
                 optText(p, "model"), List.of(ChatMessage.user(prompt)), null, null, null);
-        return conversations.runTurn(turn);
+        TurnResult r = conversations.runTurn(turn);
+        ctx.progress(90);
+        return reply(r);
+    }
+
+    /** The reply of the session's last exchange when it answered {@code prompt}, else null. */
+    private static Map<String, Object> storedReply(ConversationService conversations, String session, String owner,
+                                                   String prompt) {
+        Page<Message> head;
+        try {
+            head = conversations.messages(session, owner, 0, 1);
+        } catch (OpenClawException e) {
+            return null; // no such session yet
+        }
+        long total = head.total();
+        if (total < 2) {
+            return null;
+        }
+        List<Message> last = conversations.messages(session, owner, (int) Math.max(0, total - 8), 8).items();
+        Message reply = null;
+        for (int i = last.size() - 1; i >= 0; i--) {
+            Message m = last.get(i);
+            if (reply == null) {
+                if (m.role() != Role.ASSISTANT || !"text".equals(m.type())) {
+                    return null;
+                }
+                reply = m;
+            } else if (m.role() == Role.USER) {
+                return prompt.equals(m.content()) ? reply(reply) : null;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> reply(Message m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("content", m.content());
+        out.put("sessionId", m.sessionId());
+        out.put("messageId", m.id());
+        out.put("model", m.model());
+        out.put("usage", Map.of("input_tokens", m.usage().inputTokens(), "output_tokens", m.usage().outputTokens()));
+        return out;
     }
 
     private static Map<String, Object> reply(TurnResult r) {
@@ -152,6 +207,20 @@ public final class TaskHandlers {
             ops.add(s);
         }
         return ops;
+    }
+
+    /**
+     * The session a task's turn runs in: {@code sessionId}, {@code session_id} or {@code session} (the first given;
+     * the HTTP dialects have already put it in the caller's per-key namespace), or null for a session of its own.
+     */
+    private static String sessionParam(Map<String, Object> p) {
+        for (String f : List.of("sessionId", "session_id", "session")) {
+            String v = optText(p, f);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String optText(Map<String, Object> p, String field) {

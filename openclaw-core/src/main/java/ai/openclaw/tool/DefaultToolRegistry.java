@@ -49,6 +49,30 @@ final class DefaultToolRegistry implements ToolRegistry {
     @Override
     public ToolExecution execute(String name, JsonNode args, ToolContext context, Duration timeout,
                                  String fieldPrefix) {
+        long started = System.nanoTime();
+        String outcome = "error";
+        try {
+            ToolExecution done = run(name, args, context, timeout, fieldPrefix);
+            outcome = "ok";
+            return done;
+        } catch (OpenClawException e) {
+            outcome = switch (e.code()) {
+                case TIMEOUT -> "timeout";
+                case INVALID_REQUEST -> "invalid";
+                case NOT_FOUND -> "unknown";
+                default -> "error";
+            };
+            throw e;
+        } finally {
+            io.micrometer.core.instrument.Timer.builder("openclaw_tool_calls")
+                    .description("Tool calls (agent turns and the tool APIs) by tool and outcome")
+                    .tag("tool", find(name).isPresent() ? name : "unknown").tag("outcome", outcome)
+                    .register(io.micrometer.core.instrument.Metrics.globalRegistry)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ToolExecution run(String name, JsonNode args, ToolContext context, Duration timeout, String fieldPrefix) {
         Tool tool = find(name).orElseThrow(() -> new OpenClawException(ErrorCode.NOT_FOUND, "unknown tool '" + name
                 + "'", "GET /v1/tools lists the available tools", false, null));
         JsonNode a = args == null || args.isNull() ? JsonNodeFactory.instance.objectNode() : args;

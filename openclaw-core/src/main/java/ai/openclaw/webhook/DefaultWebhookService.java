@@ -39,7 +39,10 @@ final class DefaultWebhookService implements WebhookService {
     private volatile CachedEndpoints endpointCache;
     private static final Logger LOG = LoggerFactory.getLogger("openclaw.webhook");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int BATCH = 50;
+    /** Due deliveries fetched (and claimed) per poll. */
+    private static final int BATCH = 500;
+    /** Claimed deliveries queued in one lane at most (the rest wait in the outbox). */
+    private static final int LANE_DEPTH = 100;
 
     private final WebhookStore store;
     private final WebhookSettings settings;
@@ -49,6 +52,8 @@ final class DefaultWebhookService implements WebhookService {
     private final HttpClient http;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private final OutboxLanes lanes;
+    private volatile boolean morePending;
     private volatile boolean closed;
     private AutoCloseable subscription;
 
@@ -60,6 +65,8 @@ final class DefaultWebhookService implements WebhookService {
         this.scheduler = scheduler;
         this.senders = senders;
         this.http = http;
+        this.lanes = new OutboxLanes(settings.concurrency(), senders, clock, this::send, this::holdBack,
+                this::progressed);
     }
 
     void start(EventBus events) {
@@ -169,6 +176,17 @@ final class DefaultWebhookService implements WebhookService {
         return c.endpoints();
     }
 
+    /** An endpoint from the fan-out cache (a local change clears it; another node's is seen within 2 s). */
+    private Optional<WebhookEndpoint> cachedEndpoint(String id) {
+        for (WebhookEndpoint e : allEndpoints()) {
+            if (e.id().equals(id)) {
+                return Optional.of(e);
+            }
+        }
+        endpointCache = null;
+        return find(id);
+    }
+
     private record CachedEndpoints(List<WebhookEndpoint> endpoints, Instant until) {
     }
 
@@ -228,43 +246,95 @@ final class DefaultWebhookService implements WebhookService {
         }
     }
 
+    /**
+     * Fetches due deliveries (oldest first), claims them in one write and hands them to their endpoints' lanes.
+     * A lane that is held (a failure waits for its retry) or already has {@link #LANE_DEPTH} queued gets none now;
+     * the held lane's are moved behind its failed delivery. A full batch asks for another poll as the lanes drain.
+     */
     private void poll() {
         Instant now = clock.instant();
-        for (WebhookDelivery d : store.due(now, BATCH)) {
+        List<WebhookDelivery> due = store.due(now, BATCH);
+        List<WebhookDelivery> take = new ArrayList<>();
+        Map<Instant, List<String>> heldBack = new java.util.HashMap<>();
+        Map<String, Integer> perLane = new java.util.HashMap<>();
+        for (WebhookDelivery d : due) {
             if (closed || inFlight.contains(d.id())) {
                 continue;
             }
-            Instant lease = now.plus(settings.timeout()).plusSeconds(5);
-            if (!store.claim(d.id(), d.nextAttemptAt(), lease)) {
+            Instant held = lanes.heldUntil(d);
+            if (held != null) {
+                heldBack.computeIfAbsent(held, k -> new ArrayList<>()).add(d.id());
                 continue;
             }
-            inFlight.add(d.id());
-            try {
-                senders.execute(() -> {
-                    try {
-                        attempt(d);
-                    } catch (RuntimeException e) {
-                        LOG.warn("webhook delivery {} failed unexpectedly: {}", d.id(), e.toString());
-                    } finally {
-                        inFlight.remove(d.id());
-                    }
-                });
-            } catch (RuntimeException e) {
-                inFlight.remove(d.id());
+            int n = perLane.merge(OutboxLanes.key(d), 1, Integer::sum);
+            if (n + lanes.queued(d) > LANE_DEPTH) {
+                continue;
             }
+            take.add(d);
+        }
+        heldBack.forEach((at, ids) -> store.releaseAll(ids, at));
+        if (take.isEmpty()) {
+            return;
+        }
+        Instant lease = now.plus(settings.timeout()).plusSeconds(5).plusMillis(LANE_DEPTH * 50L);
+        Set<String> won = store.claimAll(take, lease);
+        List<WebhookDelivery> claimed = new ArrayList<>(won.size());
+        for (WebhookDelivery d : take) {
+            if (won.contains(d.id())) {
+                inFlight.add(d.id());
+                claimed.add(d.withLease(lease));
+            }
+        }
+        lanes.offer(claimed);
+        morePending = due.size() >= BATCH;
+    }
+
+    /** After each delivery: when the outbox had more due than one batch and the lanes run low, poll again. */
+    private void progressed() {
+        if (morePending && inFlight.size() < BATCH / 2) {
+            morePending = false;
+            wake();
         }
     }
 
-    private void attempt(WebhookDelivery d) {
+    /** Sends one claimed delivery; null when finished, else the time of its retry (its lane waits until then). */
+    private Instant send(WebhookDelivery d) {
+        try {
+            if (clock.instant().plus(settings.timeout()).isAfter(d.nextAttemptAt())) {
+                // its claim would lapse during the attempt (the lane was slow): extend it first
+                store.release(d.id(), clock.instant().plus(settings.timeout()).plusSeconds(5));
+            }
+            return attempt(d);
+        } finally {
+            inFlight.remove(d.id());
+        }
+    }
+
+    /** Deliveries behind a failed one in its lane: due again at {@code at}, still in their order. */
+    private void holdBack(List<WebhookDelivery> behind, Instant at) {
+        List<String> ids = new ArrayList<>(behind.size());
+        for (WebhookDelivery d : behind) {
+            ids.add(d.id());
+        }
+        try {
+            store.releaseAll(ids, at);
+        } catch (RuntimeException e) {
+            LOG.warn("could not move {} webhook deliveries behind a failed one: {}", ids.size(), e.toString());
+        } finally {
+            ids.forEach(inFlight::remove);
+        }
+    }
+
+    private Instant attempt(WebhookDelivery d) {
         int attempts = d.attempts() + 1;
         Instant now = clock.instant();
         String secret = d.secret();
         if (d.endpointId() != null) {
-            Optional<WebhookEndpoint> e = find(d.endpointId());
+            Optional<WebhookEndpoint> e = cachedEndpoint(d.endpointId());
             if (e.isEmpty() || !e.get().enabled()) {
                 store.recordAttempt(d.id(), WebhookDelivery.FAILED, d.attempts(), now, null,
                         e.isEmpty() ? "endpoint deleted" : "endpoint disabled: " + e.get().disabledReason(), now);
-                return;
+                return null;
             }
             secret = e.get().secret();
         }
@@ -272,7 +342,7 @@ final class DefaultWebhookService implements WebhookService {
             OutboundTargets.check("url", d.url(), settings.allowPrivateTargets());
         } catch (OpenClawException ex) {
             store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, now, null, ex.getMessage(), now);
-            return;
+            return null;
         }
         HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(d.url())).timeout(settings.timeout())
                 .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8));
@@ -301,8 +371,8 @@ final class DefaultWebhookService implements WebhookService {
             HttpResponse<String> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
             status = r.statusCode();
             if (status >= 200 && status < 300) {
-                store.recordAttempt(d.id(), WebhookDelivery.DELIVERED, attempts, now, status, null, clock.instant());
-                return;
+                recordDelivered(d.id(), attempts, now, status);
+                return null;
             }
             error = "HTTP " + status;
             if (status == 410) {
@@ -312,7 +382,7 @@ final class DefaultWebhookService implements WebhookService {
                 }
                 store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, now, status,
                         "410 Gone: endpoint disabled", clock.instant());
-                return;
+                return null;
             }
             retriable = status == 429 || status == 408 || status >= 500;
             if (status == 429) {
@@ -334,22 +404,47 @@ final class DefaultWebhookService implements WebhookService {
                 // the claim lapses after its lease instead
             }
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         Instant after = clock.instant();
         if (!retriable || attempts >= settings.maxAttempts()) {
             store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, after, status,
                     retriable ? error + " (gave up after " + attempts + " attempts)" : error, after);
-            return;
+            return null;
         }
         Duration delay = retryAfter != null ? retryAfter : backoff(attempts);
-        store.recordAttempt(d.id(), WebhookDelivery.PENDING, attempts, after.plus(delay), status, error, after);
+        Instant retryAt = after.plus(delay);
+        store.recordAttempt(d.id(), WebhookDelivery.PENDING, attempts, retryAt, status, error, after);
         if (delay.toMillis() < settings.pollInterval().toMillis() && !closed) {
             try {
                 scheduler.schedule(this::wake, delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException ignored) {
                 // shutting down: the next start picks it up
             }
+        }
+        return retryAt;
+    }
+
+    /**
+     * Records a delivery's success without holding its lane: the write is group-committed in the background while
+     * the lane sends the next one. Until it lands the delivery's claim keeps it from being sent again; if it never
+     * lands (a crash), the delivery is sent again after the claim lapses, with the same {@code webhook-id}.
+     */
+    private void recordDelivered(String id, int attempts, Instant attemptedAt, int status) {
+        Instant done = clock.instant();
+        Runnable write = () -> store.recordAttempt(id, WebhookDelivery.DELIVERED, attempts, attemptedAt, status, null,
+                done);
+        try {
+            senders.execute(() -> {
+                try {
+                    write.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("could not record webhook delivery {} as delivered ({}); it is sent again after its "
+                            + "claim lapses", id, e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            write.run();
         }
     }
 

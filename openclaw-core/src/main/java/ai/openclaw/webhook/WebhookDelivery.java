@@ -46,4 +46,10 @@ public record WebhookDelivery(String id, String endpointId, String url, String s
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
+
+    /** This delivery with its next attempt time (a claim's lease) set to {@code at}. */
+    public WebhookDelivery withLease(Instant at) {
+        return new WebhookDelivery(id, endpointId, url, secret, headers, event, body, status, attempts, at, lastStatus,
+                lastError, createdAt, updatedAt, deliveredAt);
+    }
 }

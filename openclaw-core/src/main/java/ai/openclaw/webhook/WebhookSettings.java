@@ -22,16 +22,21 @@ import java.util.Set;
  * @param endpoints the endpoints of {@code webhooks.endpoints[]}
  * @param retention how long delivered and failed deliveries stay in the log ({@code webhooks.retentionDays},
  *     default 30 days)
+ * @param concurrency how many endpoints are sent to at once ({@code webhooks.concurrency}, default 16); each
+ *     endpoint's deliveries go one after another, in order
  */
 public record WebhookSettings(boolean enabled, boolean allowPrivateTargets, Duration timeout, int maxAttempts,
                               Duration baseBackoff, Duration maxBackoff, Duration pollInterval,
-                              List<WebhookEndpoint> endpoints, Duration retention) {
+                              List<WebhookEndpoint> endpoints, Duration retention, int concurrency) {
     /** Validates and copies. */
     public WebhookSettings {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("config: webhooks.maxAttempts must be >= 1");
         }
         endpoints = List.copyOf(endpoints);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("config: webhooks.concurrency must be >= 1");
+        }
     }
 
     /**
@@ -77,7 +82,7 @@ public record WebhookSettings(boolean enabled, boolean allowPrivateTargets, Dura
                 Duration.ofMillis(w.path("backoffMs").asLong(1_000)),
                 Duration.ofMillis(w.path("maxBackoffMs").asLong(3_600_000)),
                 Duration.ofMillis(w.path("pollMs").asLong(1_000)), endpoints,
-                Duration.ofDays(w.path("retentionDays").asLong(30)));
+                Duration.ofDays(w.path("retentionDays").asLong(30)), w.path("concurrency").asInt(16));
     }
 
     private static String stableId(String text) {

@@ -25,7 +25,7 @@ public interface WebhookStore {
     /** Enqueues deliveries in one durable write. */
     void enqueue(List<WebhookDelivery> deliveries);
 
-    /** Up to {@code limit} pending deliveries due at {@code now}, earliest first. */
+    /** Up to {@code limit} pending deliveries due at {@code now}, oldest (by creation) first. */
     List<WebhookDelivery> due(Instant now, int limit);
 
     /**
@@ -36,8 +36,34 @@ public interface WebhookStore {
      */
     boolean claim(String id, Instant expectedNextAttempt, Instant leaseUntil);
 
-    /** Makes a claimed, still pending delivery due at {@code at} again (its attempt was cut short by a shutdown). */
+    /**
+     * Claims several due deliveries at once (one transaction), each only if it is still pending with the
+     * {@code nextAttemptAt} that was read.
+     *
+     * @return the ids this caller won
+     */
+    default java.util.Set<String> claimAll(List<WebhookDelivery> deliveries, Instant leaseUntil) {
+        java.util.Set<String> won = new java.util.HashSet<>();
+        for (WebhookDelivery d : deliveries) {
+            if (claim(d.id(), d.nextAttemptAt(), leaseUntil)) {
+                won.add(d.id());
+            }
+        }
+        return won;
+    }
+
+    /**
+     * Makes a claimed, still pending delivery due at {@code at} again (its attempt was cut short by a shutdown, or
+     * it waits behind an earlier delivery to its endpoint); also extends a claim's lease.
+     */
     void release(String id, Instant at);
+
+    /** {@link #release} of several deliveries at once (one transaction). */
+    default void releaseAll(java.util.Collection<String> ids, Instant at) {
+        for (String id : ids) {
+            release(id, at);
+        }
+    }
 
     /** Records an attempt's outcome: new status, attempts, next attempt time, last status/error. */
     void recordAttempt(String id, String status, int attempts, Instant nextAttemptAt, Integer lastStatus,

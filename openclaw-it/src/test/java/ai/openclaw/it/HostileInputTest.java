@@ -1,166 +1,66 @@
 package ai.openclaw.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import ai.openclaw.testkit.GatewayExtension;
 import ai.openclaw.testkit.HttpResult;
 import ai.openclaw.testkit.TestGateway;
-import ai.openclaw.testkit.fake.FakeProvider;
-import ai.openclaw.testkit.fake.FakeReply;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Connection-level hostile input: oversized headers (431 with a JSON body), slow clients (slowloris: disconnected by
- * the idle timeout without affecting others), over-long JSON strings, and CORS preflights.
+ * Inputs that once made a 500: control-character-only memory text is a 400 naming the field, JSON {@code null}
+ * inside free-form objects is accepted, and error details never name library classes or settings.
  */
 class HostileInputTest {
-    @RegisterExtension
-    static final GatewayExtension ENV = GatewayExtension.withConfig(f -> TestGateway.providerConfig(f.openAiBaseUrl(),
-            null) + "gateway:\n  idle_timeout_ms: 1000\n  max_header_bytes: 8192\n  max_body_bytes: 4000000\n"
-            + "  cors:\n    enabled: true\n    origins: [\"https://your-app.com\", \"http://localhost:3000\"]\n");
-    static FakeProvider fake;
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        fake = ENV.fake();
-        gw = ENV.gateway();
-    }
-
-    static Socket connect() throws IOException {
-        URI u = URI.create(gw.baseUrl());
-        Socket s = new Socket(u.getHost(), u.getPort());
-        s.setSoTimeout(20_000);
-        return s;
-    }
-
-    static String readAll(Socket s) throws IOException {
-        InputStream in = s.getInputStream();
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    private static final Map<String, String> JSON = Map.of("Authorization", "Bearer " + TestGateway.TOKEN,
+            "Content-Type", "application/json");
 
     @Test
-    void oversizedHeadersGet431WithAJsonBody() {
-        HttpResult r = gw.send("GET", "/api/v1/status", null, Map.of("Authorization", "Bearer " + TestGateway.TOKEN,
-                "X-Padding", "p".repeat(20_000)));
-        assertThat(r.status()).isEqualTo(431);
-        assertThat(r.body()).contains("\"code\":\"INVALID_REQUEST\"").contains("headers are too large")
-                .doesNotContain("<html").doesNotContain("Exception");
-        assertThat(gw.get("/api/v1/status").status()).isEqualTo(200);
-    }
-
-    @Test
-    void garbageRequestLineGetsAJsonError() throws Exception {
-        try (Socket s = connect()) {
-            OutputStream out = s.getOutputStream();
-            out.write("\u0001\u0002 NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            String answer = readAll(s);
-            assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain("<html").doesNotContain("Exception");
-        }
-        assertThat(gw.get("/health").status()).isEqualTo(200);
-    }
-
-    @Test
-    void slowlorisClientsAreDisconnectedWithoutAffectingOthers() throws Exception {
-        try (Socket slow = connect(); Socket slowBody = connect()) {
-            slow.getOutputStream().write("GET /api/v1/status HTTP/1.1\r\nHost: x\r\nX-Slow: "
-                    .getBytes(StandardCharsets.US_ASCII));
-            slow.getOutputStream().flush();
-            slowBody.getOutputStream().write(("POST /api/v1/message HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                    + TestGateway.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"te")
-                    .getBytes(StandardCharsets.US_ASCII));
-            slowBody.getOutputStream().flush();
-            assertThat(gw.get("/api/v1/status").status()).as("others are served meanwhile").isEqualTo(200);
-            await().atMost(Duration.ofSeconds(15)).until(() -> closedByServer(slow));
-            await().atMost(Duration.ofSeconds(15)).until(() -> closedByServer(slowBody));
-        }
-        assertThat(gw.get("/health").status()).isEqualTo(200);
-        assertThat(gw.get("/api/v1/sessions?limit=200").body()).doesNotContain("\"te");
-    }
-
-    private static boolean closedByServer(Socket s) {
-        try {
-            s.setSoTimeout(200);
-            InputStream in = s.getInputStream();
-            while (true) {
-                int b = in.read();
-                if (b < 0) {
-                    return true;
+    void controlCharacterOnlyMemoryTextIsA400NamingTheField() {
+        try (TestGateway gw = TestGateway.start()) {
+            for (String text : List.of("\\u0000", "\\t\\b\\f", "\\u0001\\u001f \\u007f", "\\u200b\\u0000")) {
+                for (String route : List.of("/api/v1/memory", "/v2/memories")) {
+                    HttpResult r = gw.post(route, "{\"content\": \"" + text + "\"}");
+                    assertThat(r.status()).as(route + " " + text + ": " + r.body()).isEqualTo(400);
+                    assertThat(r.body()).contains("content");
+                }
+                for (String route : List.of("/api/v1/memory/search", "/v2/memories/search")) {
+                    HttpResult r = gw.post(route, "{\"query\": \"" + text + "\"}");
+                    assertThat(r.status()).as(route + " " + text + ": " + r.body()).isEqualTo(400);
+                    assertThat(r.body()).contains("query");
                 }
             }
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
+            HttpResult get = gw.get("/api/v1/memory/search?query=%00%09%08");
+            assertThat(get.status()).as(get.body()).isEqualTo(400);
         }
     }
 
     @Test
-    void aSlowProviderIsNotCutOffByTheIdleTimeout() {
-        fake.enqueue(FakeReply.delayed(Duration.ofMillis(2500), FakeReply.text("worth the wait")));
-        HttpResult r = gw.post("/api/v1/message", "{\"text\": \"take your time\", \"session\": \"slow-provider\"}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.json().at("/data/text").asText()).isEqualTo("worth the wait");
+    void nullInsideFreeFormObjectsIsAccepted() {
+        try (TestGateway gw = TestGateway.start()) {
+            HttpResult s = gw.post("/v1/sessions", "{\"context\": {\"a\": null, \"b\": {\"c\": null}}}");
+            assertThat(s.status()).as(s.body()).isBetween(200, 201);
+            HttpResult skill = gw.post("/v2/agents/main/skills", "{\"skillId\": \"weather\", \"config\": "
+                    + "{\"a\": null}}");
+            assertThat(skill.status()).as(skill.body()).isLessThan(500);
+            HttpResult v2 = gw.post("/v2/conversations", "{\"metadata\": {\"a\": null}, \"context\": {\"x\": null}}");
+            assertThat(v2.status()).as(v2.body()).isLessThan(500);
+        }
     }
 
     @Test
-    void overLongJsonStringsAreRefusedNamingTheLimit() {
-        String big = "{\"text\": \"" + "x".repeat(1_000_001) + "\", \"session\": \"too-long\"}";
-        HttpResult r = gw.post("/api/v1/message", big);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().at("/error/message").asText()).contains("string length 1000000");
-        assertThat(gw.get("/api/v1/sessions/too-long").status()).isEqualTo(404);
-    }
-
-    @Test
-    void corsPreflightsAreAnsweredCorrectly() {
-        HttpResult ok = gw.send("OPTIONS", "/api/v1/message", null, Map.of("Origin", "https://your-app.com",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers",
-                "authorization, content-type"));
-        assertThat(ok.status()).isEqualTo(204);
-        assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo("https://your-app.com");
-        assertThat(ok.header("Access-Control-Allow-Credentials")).isEqualTo("true");
-        assertThat(ok.header("Access-Control-Allow-Methods")).contains("POST");
-        assertThat(ok.header("Access-Control-Allow-Headers")).contains("authorization").contains("content-type");
-        assertThat(ok.header("Vary")).contains("Origin");
-
-        HttpResult denied = gw.send("OPTIONS", "/api/v1/message", null, Map.of("Origin", "https://evil.example",
-                "Access-Control-Request-Method", "POST"));
-        assertThat(denied.status()).isEqualTo(403);
-        assertThat(denied.header("Access-Control-Allow-Origin")).isNull();
-
-        HttpResult actual = gw.send("GET", "/api/v1/status", null, Map.of("Origin", "http://localhost:3000",
-                "Authorization", "Bearer " + TestGateway.TOKEN));
-        assertThat(actual.status()).isEqualTo(200);
-        assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
-        assertThat(actual.header("Access-Control-Expose-Headers")).contains("X-RateLimit-Remaining")
-                .contains("Retry-After");
-        HttpResult foreign = gw.send("GET", "/api/v1/status", null, Map.of("Origin", "https://evil.example",
-                "Authorization", "Bearer " + TestGateway.TOKEN));
-        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
-    }
-
-    @Test
-    void wildcardOriginsNeverAllowCredentials() {
-        try (TestGateway any = TestGateway.start("gateway:\n  cors:\n    enabled: true\n    origins: [\"*\"]\n")) {
-            HttpResult pre = any.send("OPTIONS", "/v2/conversations", null, Map.of("Origin", "https://a.example",
-                    "Access-Control-Request-Method", "GET"));
-            assertThat(pre.status()).isEqualTo(204);
-            assertThat(pre.header("Access-Control-Allow-Origin")).isEqualTo("*");
-            assertThat(pre.header("Access-Control-Allow-Credentials")).isNull();
+    void errorDetailsNameNoLibraryInternals() {
+        try (TestGateway gw = TestGateway.start()) {
+            String longNumber = "1".repeat(2000);
+            for (String body : List.of("{\"text\": " + longNumber + "}", "{\"text\": \"a\" /* c */}",
+                    "{\"text\": 1e99999999999}", "{'text': 1}", "{\"text\": \"\\x\"}")) {
+                HttpResult r = gw.send("POST", "/api/v1/message", body, JSON);
+                assertThat(r.status()).as(body + " → " + r.body()).isEqualTo(400);
+                assertThat(r.body()).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z][A-Za-z]+")
+                        .doesNotContain("StreamReadConstraints").doesNotContain("Feature")
+                        .doesNotContain("jackson").doesNotContain("getMax");
+            }
         }
     }
 }

@@ -44,10 +44,15 @@ public final class Gateway implements AutoCloseable {
     private final String host;
     private final int port;
     private final String token;
+    private final ai.openclaw.server.metrics.GatewayMetrics metrics;
+    private final ai.openclaw.server.metrics.MetricsListener metricsListener;
 
     private Gateway(Database database, GatewayHttp http, GatewayServices services,
                     ScheduledExecutorService housekeeping, MemoryEngine memory, String host, int port,
-                    String token) {
+                    String token, ai.openclaw.server.metrics.GatewayMetrics metrics,
+                    ai.openclaw.server.metrics.MetricsListener metricsListener) {
+        this.metrics = metrics;
+        this.metricsListener = metricsListener;
         this.database = database;
         this.http = http;
         this.services = services;
@@ -111,6 +116,8 @@ public final class Gateway implements AutoCloseable {
             return t;
         });
         MemoryEngine memory = null;
+        ai.openclaw.server.metrics.GatewayMetrics metrics = null;
+        ai.openclaw.server.metrics.MetricsListener metricsListener = null;
         try {
             memory = MemoryEngine.open(db, options.paths().stateDir(), options.paths().workspace(),
                     config.tree().path("memory"), options.clock(), housekeeping,
@@ -124,17 +131,31 @@ public final class Gateway implements AutoCloseable {
             ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS, agents.engine());
             agents.attach(core);
-            ConversationService conversations = BudgetedConversations.wrap(core, limits);
+            ai.openclaw.server.ws.WsGateway ws = ai.openclaw.server.ws.WsGateway.create(events, options.clock());
+            metrics = new ai.openclaw.server.metrics.GatewayMetrics();
+            ConversationService conversations = ai.openclaw.server.metrics.MeteredConversations.wrap(
+                    ws.tap(BudgetedConversations.wrap(core, limits)), metrics.registry());
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
                     options.clock());
             started[0] = background;
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION, limits, background, agents, memory.service());
+                    startedAt, VERSION, limits, background, agents, memory.service(),
+                    StoredFiles.open(config, options.paths(), db, options.clock()));
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            GatewayHttp http = new GatewayHttp(services);
+            ai.openclaw.server.metrics.BacklogGauges.bind(metrics.registry(), new ai.openclaw.store.BacklogStats(db),
+                    options.clock());
+            ws.bind(services, db.deviceStore(), token);
+            GatewayHttp http = new GatewayHttp(services, ws, metrics);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
+            JsonNode metricsConfig = config.tree().path("gateway").path("metrics");
+            if (metricsConfig.hasNonNull("bind")) {
+                metricsListener = ai.openclaw.server.metrics.MetricsListener.start(metricsConfig.path("bind").asText(),
+                        metricsConfig.path("token").asText(null), metrics);
+                LOG.info("metrics listening on http://{}/metrics", metricsConfig.path("bind").asText()
+                        .replaceAll(":\\d+$", ":" + metricsListener.port()));
+            }
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {
                     db.sessionStore().deleteExpired(options.clock().instant());
@@ -160,8 +181,14 @@ public final class Gateway implements AutoCloseable {
                     LOG.warn("memory warm-up failed (the first search will load the models): {}", e.toString());
                 }
             });
-            return new Gateway(db, http, services, housekeeping, memory, host, port, token);
+            return new Gateway(db, http, services, housekeeping, memory, host, port, token, metrics, metricsListener);
         } catch (RuntimeException e) {
+            if (metricsListener != null) {
+                metricsListener.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
             if (started[0] != null) {
                 started[0].close();
             }
@@ -229,6 +256,11 @@ public final class Gateway implements AutoCloseable {
         return http.routes();
     }
 
+    /** The separate metrics listener's port ({@code gateway.metrics.bind}), or 0 when there is none. */
+    public int metricsPort() {
+        return metricsListener == null ? 0 : metricsListener.port();
+    }
+
     /** The wired services (for tests and embedding). */
     public GatewayServices services() {
         return services;
@@ -238,6 +270,10 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        if (metricsListener != null) {
+            metricsListener.close();
+        }
+        metrics.close();
         services.background().close();
         services.agents().close();
         housekeeping.shutdownNow();

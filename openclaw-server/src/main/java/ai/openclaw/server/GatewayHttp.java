@@ -30,10 +30,15 @@ final class GatewayHttp {
     private final GatewayServices services;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AccessControl access;
+    private final ai.openclaw.server.metrics.GatewayMetrics metrics;
+    private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
 
-    GatewayHttp(GatewayServices services) {
+    GatewayHttp(GatewayServices services, ai.openclaw.server.ws.WsGateway ws,
+                ai.openclaw.server.metrics.GatewayMetrics metrics) {
         this.services = services;
+        this.ws = ws;
+        this.metrics = metrics;
         java.util.Set<String> proxies = new java.util.HashSet<>();
         services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config()),
@@ -64,6 +69,7 @@ final class GatewayHttp {
             ConnectionLimits.from(services.config()).apply(cfg);
             cfg.routes.before(this::before);
             cfg.routes.after(access::after);
+            cfg.requestLogger.http(this::finished);
             HealthRoutes.register(cfg.routes, services.version(), ready::get);
             GatewayMessageRoutes.register(cfg.routes, services);
             GatewaySessionRoutes.register(cfg.routes, services);
@@ -71,6 +77,7 @@ final class GatewayHttp {
             TasksSessionRoutes.register(cfg.routes, services);
             ConversationRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.MessageRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.v2.FileRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.WebhookRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
@@ -84,6 +91,10 @@ final class GatewayHttp {
             ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
+            if (services.config().tree().path("gateway").path("metrics").path("enabled").asBoolean(true)) {
+                ai.openclaw.server.metrics.MetricsRoutes.register(cfg.routes, metrics);
+            }
+            ws.register(cfg, access);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
@@ -99,6 +110,7 @@ final class GatewayHttp {
 
     void stop() {
         ready.set(false);
+        ws.close();
         if (app != null) {
             app.stop();
         }
@@ -112,7 +124,33 @@ final class GatewayHttp {
         }
         ctx.header("X-Request-ID", requestId);
         ctx.header("OpenClaw-Version", Http.API_VERSION);
+        ctx.attribute(Http.SESSIONS, services.conversations());
         access.before(ctx);
+        Runnable guard = ctx.attribute(Http.STREAM_GUARD);
+        if (guard != null) {
+            ctx.attribute(Http.STREAM_GUARD, (Runnable) () -> {
+                guard.run();
+                if (ctx.attribute(SSE_COUNTED) == null) {
+                    ctx.attribute(SSE_COUNTED, Boolean.TRUE);
+                    metrics.streamOpened();
+                }
+            });
+        }
+    }
+
+    private static final String SSE_COUNTED = "openclaw.sseCounted";
+
+    /** Javalin's request logger: runs once per finished request (streams included), for the HTTP metrics. */
+    private void finished(Context ctx, Float ms) {
+        if (ctx.attribute(SSE_COUNTED) != null) {
+            metrics.streamClosed();
+        }
+        io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        Long start = ctx.attribute(Http.START_NANOS);
+        java.time.Duration took = start != null ? java.time.Duration.ofNanos(System.nanoTime() - start)
+                : java.time.Duration.ofNanos((long) (ms * 1_000_000L));
+        metrics.recordHttp(endpoint == null ? null : endpoint.path, ctx.method().name(), ctx.statusCode(), took,
+                ctx.attribute(Http.PRINCIPAL));
     }
 
     /** Every registered route as {@code METHOD path}. */

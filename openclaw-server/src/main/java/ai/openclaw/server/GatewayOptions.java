@@ -27,7 +27,7 @@ public record GatewayOptions(StatePaths paths, Map<String, String> env, Integer 
 
     /** Options from the process environment with the config's port and bind. */
     public static GatewayOptions fromEnvironment() {
-        return new GatewayOptions(StatePaths.fromEnvironment(System.getenv(), System.getProperty("user.home")),
+        return new GatewayOptions(StatePaths.fromEnvironment(System.getenv(), StatePaths.userHome(System.getenv())),
                 System.getenv(), null, null, Clock.tickMillis(java.time.ZoneOffset.UTC));
     }
 

@@ -27,11 +27,12 @@ import java.util.Objects;
  * @param background webhooks, tasks and cron jobs (issue 5)
  * @param agents agents, tools, skills and sub-agents (issue 3)
  * @param memory long-term memory (issue 4)
+ * @param files stored files and attachments (issue 13)
  */
 public record GatewayServices(GatewayConfig config, ConfigDocument configDocument, ConversationService conversations,
                               AuthService auth, EventBus events, Clock clock, Instant startedAt, String version,
                               RateLimiter limits, BackgroundWork background, AgentRuntime agents,
-                              MemoryService memory) {
+                              MemoryService memory, ai.openclaw.file.FileService files) {
     /** Validates that every service is present. */
     public GatewayServices {
         Objects.requireNonNull(config, "config");
@@ -46,6 +47,7 @@ public record GatewayServices(GatewayConfig config, ConfigDocument configDocumen
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(agents, "agents");
         Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(files, "files");
     }
 
     /** The largest request body accepted, in bytes. */

@@ -37,7 +37,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens (creating if needed) a SQLite database file in WAL mode with {@code synchronous=NORMAL}: a committed
-     * write survives a crash of the gateway process.
+     * write survives a crash of the gateway process. Write transactions begin {@code IMMEDIATE}, so contention with
+     * other connections waits (up to 10 s) rather than failing with {@code SQLITE_BUSY}.
      *
      * @param file the database file; its directory is created if missing
      * @throws UncheckedIOException if the directory cannot be created
@@ -51,8 +52,11 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("openclaw-sqlite");
+        // transaction_mode=IMMEDIATE: a write transaction takes the write lock at BEGIN, waiting up to busy_timeout
+        // for it, instead of upgrading a read lock later, which fails at once with SQLITE_BUSY when another
+        // connection (db-scheduler's, the memory store's) wrote in between
         hc.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&synchronous=NORMAL"
-                + "&busy_timeout=10000&foreign_keys=true&cache_size=-4000");
+                + "&transaction_mode=IMMEDIATE&busy_timeout=10000&foreign_keys=true&cache_size=-4000");
         hc.setMaximumPoolSize(6);
         hc.setMinimumIdle(2);
         return new Database(new HikariDataSource(hc), true);
@@ -91,9 +95,19 @@ public final class Database implements AutoCloseable {
         return new JdbcSpawnStore(this);
     }
 
+    /** The stored files' metadata store (issue 13). */
+    public ai.openclaw.file.FileStore fileStore() {
+        return new JdbcFileStore(this);
+    }
+
     /** The API key store. */
     public ApiKeyStore apiKeyStore() {
         return new JdbcApiKeyStore(this);
+    }
+
+    /** The device and pairing store (issue 14, WebSocket gateway protocol). */
+    public ai.openclaw.device.DeviceStore deviceStore() {
+        return new JdbcDeviceStore(this);
     }
 
     /** Whether this is SQLite (else PostgreSQL). */

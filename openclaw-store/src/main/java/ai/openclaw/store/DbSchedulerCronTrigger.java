@@ -4,6 +4,7 @@ import ai.openclaw.cron.CronTrigger;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -13,32 +14,77 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link CronTrigger} on db-scheduler 16 (table {@code scheduled_tasks}, V4): one execution of task
- * {@code openclaw-cron} per enabled job, instance id = job id. db-scheduler claims a due execution with an
- * optimistic lock, so with several gateways on one database exactly one runs it; after the run the completion
- * handler moves the same row to the next slot. A gateway that was down finds past-due rows on start and runs each
- * once (the misfire policy of {@link ai.openclaw.cron.CronService}). An execution whose node died mid-run is revived
- * after db-scheduler's dead-execution timeout; the cron store's unique (job, slot) run keeps it from firing twice.
+ * {@code openclaw-cron} per enabled job, instance id = job id, execution time = the slot it fires for. db-scheduler
+ * claims a due execution with an optimistic lock, so with several gateways on one database exactly one runs it;
+ * after the run the completion handler moves the same row to the next slot.
+ *
+ * <ul>
+ *   <li><b>Wake-up</b>: besides db-scheduler's poll (the fallback, and how other nodes' changes are seen), a timer
+ *       wakes the scheduler at each next slot this node schedules, so a slot fires when due, not at the next poll.
+ *   <li><b>Failures</b> (storage contention, a closed pool): the execution is put back due at its own slot and
+ *       retried at once; the slot keeps its identity, and the cron store's unique (job, slot) run keeps it from
+ *       firing twice.
+ *   <li><b>Dead executions</b> (a node killed mid-run): heartbeats every {@link #HEARTBEAT}; after
+ *       {@link #MISSED_HEARTBEATS} missed ones (also checked at start) the execution is released at its own slot,
+ *       and the cron service closes its stuck run as {@code interrupted} and follows its misfire policy.
+ * </ul>
  */
 final class DbSchedulerCronTrigger implements CronTrigger {
     static final String TASK = "openclaw-cron";
+    /** How often a running execution's heartbeat is written. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** Missed heartbeats after which an execution counts as dead (its node crashed). */
+    static final int MISSED_HEARTBEATS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger("openclaw.cron");
     private volatile BiFunction<String, Instant, Optional<Instant>> fire;
     private final CustomTask<Void> task;
     private final Scheduler scheduler;
+    private final Clock clock;
+    private final ScheduledExecutorService waker;
 
     DbSchedulerCronTrigger(Database db, Clock clock, Duration pollInterval) {
+        this.clock = clock;
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "openclaw-cron-waker");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        this.waker = w;
+        FailureHandler<Void> retryAtOnce = (complete, ops) -> {
+            Instant slot = complete.getExecution().executionTime;
+            LOG.warn("cron job {} slot {} failed ({}); retrying at once", complete.getExecution().getId(), slot,
+                    complete.getCause().map(Throwable::toString).orElse("unknown"));
+            ops.reschedule(complete, slot);
+            wakeAt(clock.instant().plusMillis(Math.min(1000, 20L << Math.min(6,
+                    complete.getExecution().consecutiveFailures))));
+        };
+        DeadExecutionHandler<Void> releaseAtSlot = (complete, ops) -> {
+            Instant slot = complete.getExecution().executionTime;
+            LOG.warn("cron job {} slot {}: its node stopped during the run (picked by {}); taking it over",
+                    complete.getExecution().getId(), slot, complete.getExecution().pickedBy);
+            ops.reschedule(complete, slot);
+            wakeAt(clock.instant());
+        };
         this.task = Tasks.custom(TASK, Void.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(30)))
+                .onFailure(retryAtOnce)
+                .onDeadExecution(releaseAtSlot)
                 .execute((instance, ctx) -> {
                     Instant slot = ctx.getExecution().executionTime;
-                    Optional<Instant> next = fire == null ? Optional.of(clock.instant().plusSeconds(1))
-                            : fire.apply(instance.getId(), slot);
+                    Optional<Instant> next = fire == null ? Optional.of(slot) : fire.apply(instance.getId(), slot);
                     return (CompletionHandler<Void>) (complete, ops) -> {
                         if (next.isPresent()) {
                             ops.reschedule(complete, next.get());
+                            wakeAt(next.get());
                         } else {
                             ops.remove();
                         }
@@ -46,11 +92,23 @@ final class DbSchedulerCronTrigger implements CronTrigger {
                 });
         this.scheduler = Scheduler.create(db.dataSource(), List.of(task))
                 .pollingInterval(pollInterval)
-                .threads(2)
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .threads(8)
                 .clock(clock::instant)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** Wakes the scheduler's due-execution check at {@code at} (at once when past). */
+    private void wakeAt(Instant at) {
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis() + 1);
+        try {
+            waker.schedule(scheduler::triggerCheckForDueExecutions, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     @Override
@@ -60,27 +118,44 @@ final class DbSchedulerCronTrigger implements CronTrigger {
     }
 
     @Override
-    public void schedule(String jobId, Instant at) {
+    public synchronized void schedule(String jobId, Instant at) {
         TaskInstanceId id = TaskInstanceId.of(TASK, jobId);
-        try {
-            if (scheduler.getScheduledExecution(id).isPresent()) {
-                scheduler.reschedule(id, at);
-            } else {
-                scheduler.scheduleIfNotExists(task.instance(jobId), at);
+        // Another node (or this one's completion) may move the row between the read and the write: its optimistic
+        // lock then refuses ours; read again and retry.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (scheduler.getScheduledExecution(id).isPresent()) {
+                    scheduler.reschedule(id, at);
+                } else {
+                    scheduler.scheduleIfNotExists(task.instance(jobId), at);
+                }
+                wakeAt(at);
+                return;
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                // running right now: its completion re-reads the job and schedules the next slot from the new schedule
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
             }
-        } catch (TaskInstanceCurrentlyExecutingException e) {
-            // running right now: its completion re-reads the job and schedules the next slot from the new schedule
         }
     }
 
     @Override
-    public void cancel(String jobId) {
+    public synchronized void cancel(String jobId) {
         TaskInstanceId id = TaskInstanceId.of(TASK, jobId);
-        if (scheduler.getScheduledExecution(id).isPresent()) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            if (scheduler.getScheduledExecution(id).isEmpty()) {
+                return;
+            }
             try {
                 scheduler.cancel(id);
+                return;
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                return; // picked right now: the run finds the job gone or disabled and removes the execution
             } catch (RuntimeException e) {
-                // picked right now: the run finds the job gone or disabled and removes the execution
+                // moved concurrently: read again
             }
         }
     }
@@ -92,6 +167,7 @@ final class DbSchedulerCronTrigger implements CronTrigger {
 
     @Override
     public void close() {
+        waker.shutdownNow();
         scheduler.stop();
     }
 }

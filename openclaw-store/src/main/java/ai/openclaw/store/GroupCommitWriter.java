@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 256;
+    private static final int BUSY_RETRIES = 5;
 
     private record Job(Consumer<Handle> work, CompletableFuture<Void> done) {
     }
@@ -86,7 +87,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void runBatch(List<Job> batch) {
         try {
-            jdbi.useTransaction(h -> {
+            transaction(h -> {
                 for (Job j : batch) {
                     j.work().accept(h);
                 }
@@ -99,7 +100,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             for (Job j : batch) {
                 try {
-                    jdbi.useTransaction(h -> j.work().accept(h));
+                    transaction(j.work());
                     j.done().complete(null);
                 } catch (RuntimeException e) {
                     j.done().completeExceptionally(e);
@@ -109,6 +110,36 @@ final class GroupCommitWriter implements AutoCloseable {
             LOG.error("database writer failed", e);
             batch.forEach(j -> j.done().completeExceptionally(e));
         }
+    }
+
+    /** Runs one transaction; storage contention (SQLITE_BUSY / locked) is retried at once, a few times. */
+    private void transaction(Consumer<Handle> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbi.useTransaction(work::accept);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= BUSY_RETRIES || !busy(e)) {
+                    throw e;
+                }
+                LOG.debug("database busy (attempt {}); retrying the transaction", attempt);
+            }
+        }
+    }
+
+    /** Whether {@code e} is SQLite's "database is busy/locked" (another connection holds the write lock). */
+    static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")
+                    || m.contains("database is locked"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -115,7 +115,7 @@ final class JdbcCronStore implements CronStore {
 
     @Override
     public void failInterrupted(String jobId, Instant scheduledFor, String reason, Instant now) {
-        db.write(h -> h.createUpdate("UPDATE cron_runs SET status = 'error', error = :reason, ended_at = :now "
+        db.write(h -> h.createUpdate("UPDATE cron_runs SET status = 'interrupted', error = :reason, ended_at = :now "
                         + "WHERE job_id = :job AND scheduled_for = :slot AND status = 'running'")
                 .bind("reason", reason).bind("now", now.toEpochMilli()).bind("job", jobId)
                 .bind("slot", scheduledFor.toEpochMilli()).execute());

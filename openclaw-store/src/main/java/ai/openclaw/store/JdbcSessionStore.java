@@ -198,13 +198,23 @@ final class JdbcSessionStore implements SessionStore {
 
     @Override
     public SessionStats stats(Instant activeSince) {
-        return db.read(h -> h.createQuery("SELECT count(*) AS total, "
-                        + "COALESCE(SUM(CASE WHEN updated_at >= :since THEN 1 ELSE 0 END), 0) AS active, "
-                        + "COALESCE(SUM(message_count), 0) AS messages, COALESCE(SUM(total_tokens), 0) AS tokens "
-                        + "FROM sessions")
-                .bind("since", activeSince.toEpochMilli())
-                .map((rs, ctx) -> new SessionStats(rs.getLong("total"), rs.getLong("active"), rs.getLong("messages"),
-                        rs.getLong("tokens"))).one());
+        return stats(activeSince, null);
+    }
+
+    @Override
+    public SessionStats stats(Instant activeSince, String owner) {
+        return db.read(h -> {
+            var q = h.createQuery("SELECT count(*) AS total, "
+                            + "COALESCE(SUM(CASE WHEN updated_at >= :since THEN 1 ELSE 0 END), 0) AS active, "
+                            + "COALESCE(SUM(message_count), 0) AS messages, COALESCE(SUM(total_tokens), 0) AS tokens "
+                            + "FROM sessions" + (owner == null ? "" : " WHERE owner = :owner"))
+                    .bind("since", activeSince.toEpochMilli());
+            if (owner != null) {
+                q.bind("owner", owner);
+            }
+            return q.map((rs, ctx) -> new SessionStats(rs.getLong("total"), rs.getLong("active"), rs.getLong("messages"),
+                        rs.getLong("tokens"))).one();
+        });
     }
 
     @Override

@@ -92,7 +92,7 @@ final class JdbcWebhookStore implements WebhookStore {
     @Override
     public List<WebhookDelivery> due(Instant now, int limit) {
         return db.read(h -> h.createQuery("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND "
-                        + "next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit")
+                        + "next_attempt_at <= :now ORDER BY created_at, id LIMIT :limit")
                 .bind("now", now.toEpochMilli()).bind("limit", limit).map((rs, ctx) -> delivery(rs)).list());
     }
 
@@ -104,6 +104,45 @@ final class JdbcWebhookStore implements WebhookStore {
                 .bind("lease", leaseUntil.toEpochMilli()).bind("id", id)
                 .bind("expected", expectedNextAttempt.toEpochMilli()).execute() == 1);
         return won[0];
+    }
+
+    @Override
+    public java.util.Set<String> claimAll(List<WebhookDelivery> deliveries, Instant leaseUntil) {
+        java.util.Set<String> won = new java.util.HashSet<>();
+        if (deliveries.isEmpty()) {
+            return won;
+        }
+        db.write(h -> {
+            won.clear(); // a batch retried after a failure runs this again
+            var batch = h.prepareBatch("UPDATE webhook_deliveries SET next_attempt_at = :lease WHERE id = :id "
+                    + "AND status = 'pending' AND next_attempt_at = :expected");
+            for (WebhookDelivery d : deliveries) {
+                batch.bind("lease", leaseUntil.toEpochMilli()).bind("id", d.id())
+                        .bind("expected", d.nextAttemptAt().toEpochMilli()).add();
+            }
+            int[] counts = batch.execute();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    won.add(deliveries.get(i).id());
+                }
+            }
+        });
+        return won;
+    }
+
+    @Override
+    public void releaseAll(java.util.Collection<String> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.write(h -> {
+            var batch = h.prepareBatch("UPDATE webhook_deliveries SET next_attempt_at = :at WHERE id = :id AND "
+                    + "status = 'pending'");
+            for (String id : ids) {
+                batch.bind("at", at.toEpochMilli()).bind("id", id).add();
+            }
+            batch.execute();
+        });
     }
 
     @Override

@@ -34,7 +34,7 @@ public record Skill(String name, String description, String version, String cate
         version = version == null || version.isBlank() ? "1.0.0" : version;
         category = category == null || category.isBlank() ? "general" : category;
         instructions = instructions == null ? "" : instructions;
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = ai.openclaw.util.JsonMaps.copy(metadata);
         entry = entry == null ? List.of() : List.copyOf(entry);
         if (timeoutSeconds <= 0) {
             throw new IllegalArgumentException("timeoutSeconds must be > 0");

@@ -54,7 +54,7 @@ public final class AccessControl {
      * The client's address: the peer, or — when the peer is a trusted proxy — the rightmost
      * {@code X-Forwarded-For} entry that is not itself a trusted proxy.
      */
-    String clientAddress(Context ctx) {
+    public String clientAddress(Context ctx) {
         String peer = ctx.req().getRemoteAddr();
         String forwarded = ctx.header("X-Forwarded-For");
         if (forwarded == null || !trustedProxies.contains(peer)) {
@@ -68,6 +68,24 @@ public final class AccessControl {
             }
         }
         return peer;
+    }
+
+    /**
+     * Runs {@code work} as {@code principal} (for dialects that do not go through the HTTP filter, e.g. WebSocket
+     * requests), so core decorators such as the token budgets see the caller.
+     */
+    public static <T> T callAs(Principal principal, java.util.function.Supplier<T> work) {
+        Principal before = CURRENT.get();
+        CURRENT.set(principal);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        }
     }
 
     /** The caller of the request running on this thread, or null outside a request. */

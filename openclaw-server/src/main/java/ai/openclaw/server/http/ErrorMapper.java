@@ -75,16 +75,16 @@ public final class ErrorMapper {
     public static ObjectNode body(Dialect dialect, OpenClawException e) {
         ObjectNode error = Json.obj();
         if (dialect == Dialect.OPENAI) {
-            error.put("message", e.getMessage());
+            error.put("message", ClientText.clean(e.getMessage()));
             error.put("type", openAiType(e.code()));
             error.putNull("param");
             error.put("code", e.code().name());
         } else {
             error.put("code", e.code().name());
-            error.put("message", e.getMessage());
+            error.put("message", ClientText.clean(e.getMessage()));
         }
         if (e.details() != null) {
-            error.put("details", e.details());
+            error.put("details", ClientText.clean(e.details()));
         } else if (dialect != Dialect.OPENAI) {
             error.putNull("details");
         }

@@ -2,6 +2,7 @@ package ai.openclaw.server.http;
 
 import ai.openclaw.auth.Principal;
 import ai.openclaw.error.OpenClawException;
+import ai.openclaw.session.ConversationService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,8 @@ import java.util.Locale;
 public final class Http {
     /** Context attribute: the authenticated {@link Principal}. */
     public static final String PRINCIPAL = "openclaw.principal";
+    /** Context attribute: the {@link ConversationService} that maps client session keys to stored ids. */
+    public static final String SESSIONS = "openclaw.sessions";
     /** Context attribute: {@link System#nanoTime()} at request start. */
     public static final String START_NANOS = "openclaw.start";
     /** Context attribute: nanoseconds spent waiting on a model provider. */
@@ -61,25 +64,35 @@ public final class Http {
         return p;
     }
 
-    private static final java.util.regex.Pattern GENERATED_ID = java.util.regex.Pattern.compile("[a-z]+_[0-9a-z]{20}");
-
     /**
-     * The stored id for a session id or key a client chose. Keys chosen by a non-admin API key live in that key's own
-     * namespace ({@code <keyId>:<key>}), so two keys can both use {@code default} and one key cannot learn whether
-     * another owns a key by probing it. Ids the gateway generated ({@code session_…}) and ids already carrying the
-     * caller's namespace are used as they are; the gateway token and admin keys use the global namespace.
+     * The stored id for a session id or key a client chose: {@link ConversationService#storedSessionId} with the
+     * caller's namespace (a non-admin API key's id; none for the gateway token and admin keys).
      *
      * @param ctx the request (its principal decides the namespace)
      * @param clientId the id as the client sent it, or null
      * @return the stored id, or null when {@code clientId} is null
      */
     public static String sessionId(Context ctx, String clientId) {
-        Principal p = principal(ctx);
-        if (clientId == null || p.isAdmin() || GENERATED_ID.matcher(clientId).matches()
-                || clientId.startsWith(p.id() + ":")) {
+        ConversationService sessions = ctx.attribute(SESSIONS);
+        return sessionId(principal(ctx), sessions, clientId);
+    }
+
+    /**
+     * {@link #sessionId(Context, String)} for a caller known without an HTTP request (e.g. a WebSocket connection).
+     *
+     * @param p the caller
+     * @param sessions the conversation service that maps client keys to stored ids
+     * @param clientId the id as the client sent it, or null
+     * @return the stored id, or null when {@code clientId} is null
+     */
+    public static String sessionId(Principal p, ConversationService sessions, String clientId) {
+        if (clientId == null || p.isAdmin()) {
             return clientId;
         }
-        return p.id() + ":" + clientId;
+        if (sessions == null) {
+            throw new IllegalStateException("no conversation service on the request (" + SESSIONS + ")");
+        }
+        return sessions.storedSessionId(clientId, p.id(), p.ownerId());
     }
 
     /** {@link #sessionId(Context, String)} of the path parameter {@code id}. */

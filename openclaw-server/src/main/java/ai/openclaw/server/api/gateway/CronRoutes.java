@@ -137,7 +137,10 @@ public final class CronRoutes {
         o.put("jobId", r.jobId());
         o.put("trigger", r.trigger());
         o.put("scheduledFor", Json.time(r.scheduledFor()));
+        o.put("scheduledAt", Json.time(r.scheduledFor()));
         o.put("startedAt", Json.time(r.startedAt()));
+        o.put("firedAt", Json.time(r.startedAt()));
+        o.put("lagMs", r.lagMillis());
         o.put("endedAt", Json.time(r.endedAt()));
         o.put("status", r.status());
         o.put("output", r.output());

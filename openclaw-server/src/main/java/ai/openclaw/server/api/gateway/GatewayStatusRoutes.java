@@ -1,5 +1,6 @@
 package ai.openclaw.server.api.gateway;
 
+import ai.openclaw.auth.Principal;
 import ai.openclaw.auth.Scopes;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.error.OpenClawException;
@@ -7,6 +8,7 @@ import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.session.ConversationStats;
+import ai.openclaw.session.SessionStats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -16,7 +18,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Gateway v1 status and config: seed 001 {@code GET /api/v1/status} and {@code GET /api/v1/config/:path}
- * (secrets redacted), seed 004 {@code GET /api/v1/system/status}.
+ * (secrets redacted), seed 004 {@code GET /api/v1/system/status}. The status counts are instance-wide only for
+ * callers with the {@code status} scope (the gateway token and admin keys hold it); other keys see their own.
  */
 public final class GatewayStatusRoutes {
     private final GatewayServices services;
@@ -41,8 +44,10 @@ public final class GatewayStatusRoutes {
     }
 
     private void status(Context ctx) {
-        Http.principal(ctx);
-        ConversationStats stats = services.conversations().stats();
+        Principal p = Http.principal(ctx);
+        boolean instance = p.has(Scopes.STATUS);
+        SessionStats counts = instance ? services.conversations().stats().sessions()
+                : services.conversations().sessionStats(p.ownerId());
         ObjectNode data = Json.obj();
         ObjectNode gateway = data.putObject("gateway");
         gateway.put("status", "running");
@@ -52,28 +57,39 @@ public final class GatewayStatusRoutes {
         gateway.put("port", port.getAsInt());
         data.set("models", models());
         ObjectNode sessions = data.putObject("sessions");
-        sessions.put("active", stats.sessions().active());
-        sessions.put("total", stats.sessions().total());
+        sessions.put("active", counts.active());
+        sessions.put("total", counts.total());
+        data.put("countsScope", instance ? "instance" : "owner");
         Http.envelope(ctx, 200, data);
     }
 
+    /**
+     * Seed 004's system status. With the {@code status} (or {@code admin}) scope the counts are the whole gateway's;
+     * any other key gets its own sessions, messages and tokens only, without the instance-wide {@code queueDepth},
+     * {@code turnsInFlight} and {@code contextUsage} ({@code countsScope} says which).
+     */
     private void systemStatus(Context ctx) {
-        Http.principal(ctx);
-        ConversationStats stats = services.conversations().stats();
+        Principal p = Http.principal(ctx);
+        boolean instance = p.has(Scopes.STATUS);
+        ConversationStats stats = instance ? services.conversations().stats() : null;
+        SessionStats counts = instance ? stats.sessions() : services.conversations().sessionStats(p.ownerId());
         ObjectNode data = Json.obj();
         data.put("gateway", "running");
         data.put("version", services.version());
         data.put("uptime", uptime().toSeconds() + "s");
         ObjectNode resources = data.putObject("resources");
-        resources.put("tokenUsage", stats.sessions().tokenUsage());
-        resources.put("contextUsage", stats.contextUsage());
-        resources.put("queueDepth", stats.queueDepth());
-        resources.put("turnsInFlight", stats.turnsInFlight());
+        resources.put("tokenUsage", counts.tokenUsage());
+        if (instance) {
+            resources.put("contextUsage", stats.contextUsage());
+            resources.put("queueDepth", stats.queueDepth());
+            resources.put("turnsInFlight", stats.turnsInFlight());
+        }
         ObjectNode sessions = data.putObject("sessions");
-        sessions.put("active", stats.sessions().active());
-        sessions.put("total", stats.sessions().total());
-        sessions.put("messages", stats.sessions().messages());
+        sessions.put("active", counts.active());
+        sessions.put("total", counts.total());
+        sessions.put("messages", counts.messages());
         data.set("models", models());
+        data.put("countsScope", instance ? "instance" : "owner");
         Http.envelope(ctx, 200, data);
     }
 

@@ -126,7 +126,7 @@ public final class KeyRoutes {
         JsonNode v = body.node().get("scopes");
         Set<String> out = new LinkedHashSet<>();
         if (v == null || v.isNull()) {
-            return out;
+            return null;
         }
         if (v.isTextual()) {
             for (String s : v.textValue().split(",")) {

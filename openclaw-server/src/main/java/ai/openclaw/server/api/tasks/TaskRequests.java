@@ -2,6 +2,7 @@ package ai.openclaw.server.api.tasks;
 
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.server.GatewayServices;
+import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
 import ai.openclaw.task.NewTask;
@@ -12,6 +13,7 @@ import ai.openclaw.util.Ids;
 import ai.openclaw.util.OutboundTargets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,9 +29,14 @@ public final class TaskRequests {
      * Reads a create-task body: {@code name}, {@code type}, {@code parameters} or {@code input}, {@code priority},
      * {@code timeout} (seconds), {@code callback} ({@code url}, {@code headers}, optional {@code secret}).
      *
+     * A session named in the parameters ({@code sessionId}, {@code session_id}, {@code session}) is taken in the
+     * caller's per-key namespace, like a session key on every other route.
+     *
+     * @param ctx the request (its principal owns the task)
      * @throws OpenClawException INVALID_REQUEST naming the field
      */
-    public static NewTask parse(JsonBody body, GatewayServices services, String owner) {
+    public static NewTask parse(Context ctx, JsonBody body, GatewayServices services) {
+        String owner = Http.principal(ctx).ownerId();
         String type = body.requireText("type");
         Map<String, Object> params = new LinkedHashMap<>();
         if (body.has("parameters")) {
@@ -37,6 +44,11 @@ public final class TaskRequests {
         }
         if (body.has("input")) {
             params.putAll(body.object("input").toMap());
+        }
+        for (String f : java.util.List.of("sessionId", "session_id", "session")) {
+            if (params.get(f) instanceof String named && !named.isBlank()) {
+                params.put(f, Http.sessionId(ctx, named));
+            }
         }
         Integer priority = body.optInt("priority", -1000, 1000);
         Integer timeout = body.optInt("timeout", 1, 7 * 24 * 3600);

@@ -41,8 +41,7 @@ public final class TaskRoutes {
 
     private void create(Context ctx) {
         Principal p = Http.require(ctx, Scopes.TASKS);
-        Task t = tasks().submit(TaskRequests.parse(JsonBody.read(ctx, services.maxBodyBytes()), services,
-                p.ownerId()));
+        Task t = tasks().submit(TaskRequests.parse(ctx, JsonBody.read(ctx, services.maxBodyBytes()), services));
         ObjectNode out = TaskRequests.snake(t);
         TaskRequests.addCallbackSecret(out, t, "secret");
         Http.json(ctx, 201, out);

@@ -47,8 +47,7 @@ public final class AsyncTaskRoutes {
 
     private void create(Context ctx) {
         Principal p = Http.require(ctx, Scopes.TASKS);
-        Task t = tasks().submit(TaskRequests.parse(JsonBody.read(ctx, services.maxBodyBytes()), services,
-                p.ownerId()));
+        Task t = tasks().submit(TaskRequests.parse(ctx, JsonBody.read(ctx, services.maxBodyBytes()), services));
         ObjectNode out = TaskRequests.camel(t);
         TaskRequests.addCallbackSecret(out, t, "secret");
         Http.json(ctx, 201, out);

@@ -1,0 +1,88 @@
+package ai.openclaw.server.metrics;
+
+import ai.openclaw.error.OpenClawException;
+import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.TurnResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Locale;
+
+/**
+ * Wraps a {@link ConversationService} so that every turn (every method returning a {@link TurnResult}, from any
+ * dialect) is counted and timed by model and outcome, and its prompt/completion tokens counted by model (issue 16).
+ * Also registers the turn-queue gauges from {@link ConversationService#stats()}. A dynamic proxy keeps this correct
+ * when the service gains methods, as {@code BudgetedConversations} does.
+ */
+public final class MeteredConversations {
+    private MeteredConversations() {
+    }
+
+    /**
+     * The metering wrapper.
+     *
+     * @param delegate the real service
+     * @param registry where the meters go
+     * @return a service that behaves as {@code delegate} and records every turn
+     */
+    public static ConversationService wrap(ConversationService delegate, MeterRegistry registry) {
+        Gauge.builder("openclaw_turn_queue_waiting", delegate, d -> d.stats().queueDepth())
+                .description("Turns waiting for their session's turn queue").register(registry);
+        Gauge.builder("openclaw_turns_in_flight", delegate, d -> d.stats().turnsInFlight())
+                .description("Turns running now").register(registry);
+        return (ConversationService) Proxy.newProxyInstance(ConversationService.class.getClassLoader(),
+                new Class<?>[] {ConversationService.class}, (proxy, method, args) -> invoke(delegate, registry, method,
+                        args));
+    }
+
+    private static Object invoke(ConversationService delegate, MeterRegistry registry, Method method, Object[] args)
+            throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> args[0] == delegate;
+                case "hashCode" -> delegate.hashCode();
+                default -> "MeteredConversations(" + delegate + ")";
+            };
+        }
+        if (method.getReturnType() != TurnResult.class) {
+            try {
+                return method.invoke(delegate, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+        long start = System.nanoTime();
+        String streamed = method.getName().startsWith("stream") ? "true" : "false";
+        try {
+            TurnResult r = (TurnResult) method.invoke(delegate, args);
+            String model = r.model().toString();
+            turns(registry, model, "ok", streamed).record(System.nanoTime() - start,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            tokens(registry, model, "prompt").increment(r.usage().inputTokens());
+            tokens(registry, model, "completion").increment(r.usage().outputTokens());
+            return r;
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            String outcome = cause instanceof OpenClawException oe ? oe.code().name().toLowerCase(Locale.ROOT)
+                    : "internal_error";
+            turns(registry, "unknown", outcome, streamed).record(System.nanoTime() - start,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            throw cause;
+        }
+    }
+
+    private static Timer turns(MeterRegistry registry, String model, String outcome, String streamed) {
+        return Timer.builder("openclaw_turns").description("Agent turns by model, outcome and whether streamed")
+                .tags("model", model, "outcome", outcome, "streamed", streamed)
+                .publishPercentileHistogram().register(registry);
+    }
+
+    private static Counter tokens(MeterRegistry registry, String model, String kind) {
+        return Counter.builder("openclaw_tokens").description("Prompt and completion tokens of turns, by model")
+                .tags("model", model, "kind", kind).register(registry);
+    }
+}
