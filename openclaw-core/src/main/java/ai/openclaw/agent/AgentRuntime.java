@@ -120,6 +120,11 @@ public final class AgentRuntime implements AutoCloseable {
         tools.register(new SpawnAgentTool(subAgents, limits, clock));
         AgentTurnEngine engine = new AgentTurnEngine(models, agents, tools, skills, executor, clock, limits,
                 paths.stateDir(), agentMemory);
+        ToolPolicy policy = ToolPolicy.from(t, ToolPolicy.FULL);
+        java.util.Map<String, ToolPolicy> perAgent = new java.util.HashMap<>();
+        a.path("tools").fields().forEachRemaining(e -> perAgent.put(e.getKey(), ToolPolicy.from(e.getValue(),
+                policy)));
+        engine.toolPolicy(policy, perAgent);
         AgentRuntime runtime = new AgentRuntime(tools, skills, agents, subAgents, engine, limits);
         runtime.conversationsRef = ref;
         runtime.executor = executor;

@@ -16,6 +16,7 @@ import ai.openclaw.session.Session;
 import ai.openclaw.session.ToolMessages;
 import ai.openclaw.session.TurnEngine;
 import ai.openclaw.session.TurnOutcome;
+import ai.openclaw.session.TurnOptions;
 import ai.openclaw.session.TurnPlan;
 import ai.openclaw.tool.ToolContext;
 import ai.openclaw.tool.ToolDescriptor;
@@ -59,6 +60,8 @@ public final class AgentTurnEngine implements TurnEngine {
     private final AgentLimits limits;
     private final Path stateDir;
     private final AgentMemory memory;
+    private volatile ToolPolicy toolPolicy = ToolPolicy.FULL;
+    private volatile Map<String, ToolPolicy> agentPolicies = Map.of();
     /** The most tool calls run from one model answer; further ones get an error result. */
     static final int MAX_CALLS_PER_STEP = 16;
     private static final OpenClawException TURN_DEADLINE = new OpenClawException(ErrorCode.TIMEOUT,
@@ -100,6 +103,18 @@ public final class AgentTurnEngine implements TurnEngine {
     }
 
     /**
+     * Sets which tools agents that name no skills are offered (config {@code tools.profile/allow/deny} and
+     * {@code agents.tools.<id>}).
+     *
+     * @param global the policy of every agent
+     * @param perAgent agent id → its own policy
+     */
+    public void toolPolicy(ToolPolicy global, Map<String, ToolPolicy> perAgent) {
+        this.toolPolicy = Objects.requireNonNull(global, "global");
+        this.agentPolicies = Map.copyOf(perAgent);
+    }
+
+    /**
      * The operator's workspace of an agent: its configured folder, else the state dir's {@code workspace/}. Its
      * {@code AGENTS.md}/{@code SOUL.md} go into every owner's turns of the agent; only the operator's file tools
      * work in it.
@@ -128,18 +143,19 @@ public final class AgentTurnEngine implements TurnEngine {
     }
 
     /**
-     * The tools an agent is offered at a depth: its skills; when it names none, every tool if the model is the
-     * offline responder or {@code agents.toolsByDefault} is on, else none (plain chat stays plain for providers
-     * without tool support).
+     * The tools an agent is offered at a depth, with every provider: its skills when it names some, else the tools
+     * its {@link ToolPolicy} allows (OpenClaw's {@code tools.profile}, default {@code full}). A model configured
+     * {@code supportsTools: false} is offered none (decided by the caller).
      */
     public List<ToolDescriptor> toolsFor(Agent agent, List<String> only, int depth, boolean offlineModel) {
         List<String> allowed = only != null ? only : agent.enabledSkills();
         List<ToolDescriptor> out = new ArrayList<>();
-        if (allowed.isEmpty() && !offlineModel && !limits.toolsByDefault()) {
-            return out;
-        }
+        ToolPolicy policy = agentPolicies.getOrDefault(agent.id(), toolPolicy);
         for (ToolDescriptor d : tools.list()) {
             if (!allowed.isEmpty() && !allowed.contains(d.name())) {
+                continue;
+            }
+            if (allowed.isEmpty() && !policy.allows(d.name())) {
                 continue;
             }
             if (!agent.memoryEnabled() && d.name().startsWith("memory_")) {
@@ -174,66 +190,94 @@ public final class AgentTurnEngine implements TurnEngine {
         }
         Instant deadline = clock.instant().plus(turnTimeout);
         Path workspace = workspace(agent, session.owner());
-        List<ToolDescriptor> offered = toolsFor(agent, only, depth, model.provider().offline());
+        TurnOptions client = plan.options();
+        boolean direct = client.direct();
+        boolean toolsOk = models.supportsTools(model.id());
+        if (!client.clientTools().isEmpty() && !toolsOk) {
+            throw OpenClawException.invalid("field 'tools': model '" + model.id() + "' does not support tools "
+                    + "(supportsTools: false)");
+        }
+        List<ToolDescriptor> offered = direct || !toolsOk ? List.of()
+                : toolsFor(agent, only, depth, model.provider().offline()).stream()
+                        .filter(d -> !client.isClientTool(d.name())).toList();
         Map<String, ToolDescriptor> byName = new LinkedHashMap<>();
         offered.forEach(d -> byName.put(d.name(), d));
-        List<ToolSpec> specs = offered.stream().map(ToolDescriptor::toSpec).toList();
+        List<ToolSpec> specs = new ArrayList<>(offered.stream().map(ToolDescriptor::toSpec).toList());
+        specs.addAll(client.clientTools());
 
         List<ChatMessage> messages = new ArrayList<>();
         List<String> explicit = only != null ? only : agent.enabledSkills();
-        String system = systemPrompt(plan, agent, workspace(agent), workspace, offered.stream()
-                .filter(d -> explicit.contains(d.name())).toList());
+        String system = direct ? (plan.systemPrompt() == null ? "" : plan.systemPrompt())
+                : systemPrompt(plan, agent, workspace(agent), workspace, offered.stream().filter(d -> explicit.contains(d.name()))
+                        .toList());
         if (!system.isBlank()) {
             messages.add(ChatMessage.system(system));
         }
         String ownerFilter = Session.GATEWAY_OWNER.equals(session.owner()) ? null : session.owner();
-        if (memory != null) {
+        if (memory != null && !direct) {
             // the recall block is context for this call only; it is never part of the stored transcript
             memory.recall(agent, ownerFilter, plan.input()).ifPresent(messages::add);
         }
-        messages.addAll(ToolMessages.replayable(plan.history()));
-        messages.addAll(plan.input());
-        Double temperature = plan.temperature() != null ? plan.temperature() : agent.temperature();
-        Integer maxTokens = plan.maxTokens() != null ? plan.maxTokens() : agent.maxTokens();
+        messages.addAll(plan.conversation());
+        Double temperature = plan.temperature() != null || direct ? plan.temperature() : agent.temperature();
+        Integer maxTokens = plan.maxTokens() != null || direct ? plan.maxTokens() : agent.maxTokens();
         ToolContext toolContext = new ToolContext(session.id(), agent.id(), session.owner(), ownerFilter, workspace,
                 depth, deadline);
 
         List<ChatMessage> steps = new ArrayList<>();
-        int in = 0;
-        int out = 0;
+        Usage total = Usage.ZERO;
         long providerNanos = 0;
         for (int step = 1; step <= limits.maxSteps(); step++) {
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                return failed(model, steps, in, out, providerNanos, turnTimedOut(turnTimeout));
+                return failed(model, steps, total, providerNanos, turnTimedOut(turnTimeout));
             }
             Duration callTimeout = min(plan.modelTimeout(), remaining);
             ChatRequest call = new ChatRequest(model.id().model(), messages, temperature, maxTokens, callTimeout,
-                    specs);
+                    specs, client.chat());
             long start = System.nanoTime();
             ChatResponse response;
             try {
                 response = listener == null ? callWithDeadline(model, call, remaining)
-                        : model.chatModel().stream(call, listener);
+                        : models.stream(model, call, listener, List.of());
             } catch (OpenClawException e) {
                 providerNanos += System.nanoTime() - start;
                 boolean deadlineReached = !clock.instant().plusMillis(100).isBefore(deadline);
                 if (e.code() == ErrorCode.TIMEOUT && (e == TURN_DEADLINE || deadlineReached)) {
-                    return failed(model, steps, in, out, providerNanos, turnTimedOut(turnTimeout));
+                    return failed(model, steps, total, providerNanos, turnTimedOut(turnTimeout));
                 }
                 if (steps.isEmpty()) {
                     throw e;
                 }
-                return failed(model, steps, in, out, providerNanos, e);
+                return failed(model, steps, total, providerNanos, e);
             }
             providerNanos += System.nanoTime() - start;
-            in += response.usage().inputTokens();
-            out += response.usage().outputTokens();
+            total = total.plus(response.usage());
             if (!response.hasToolCalls()) {
-                if (memory != null) {
+                if (memory != null && !direct) {
                     memory.record(agent, session, plan.input(), response.text());
                 }
-                return new TurnOutcome(model, response, steps, new Usage(in, out), providerNanos, null);
+                return new TurnOutcome(model, response, steps, total, providerNanos, null);
+            }
+            List<ToolCall> clientCalls = response.toolCalls().stream().filter(c -> client.isClientTool(c.name()))
+                    .toList();
+            List<ToolCall> serverCalls = response.toolCalls().stream().filter(c -> !client.isClientTool(c.name()))
+                    .toList();
+            if (!clientCalls.isEmpty()) {
+                // a call of a client tool ends the turn: it goes back to the client; server calls of the same
+                // answer run first so that their results are in the transcript
+                if (!serverCalls.isEmpty()) {
+                    ChatMessage ask = ChatMessage.assistantToolCalls("", serverCalls);
+                    steps.add(ask);
+                    messages.add(ask);
+                    OpenClawException limit = runTools(serverCalls, byName, toolContext, deadline, turnTimeout,
+                            listener, steps, messages);
+                    if (limit != null) {
+                        return failed(model, steps, total, providerNanos, limit);
+                    }
+                }
+                return new TurnOutcome(model, response.withToolCalls(clientCalls, "tool_calls"), steps, total,
+                        providerNanos, null);
             }
             ChatMessage ask = ChatMessage.assistantToolCalls(response.text(), response.toolCalls());
             steps.add(ask);
@@ -241,10 +285,10 @@ public final class AgentTurnEngine implements TurnEngine {
             OpenClawException limit = runTools(response.toolCalls(), byName, toolContext, deadline, turnTimeout,
                     listener, steps, messages);
             if (limit != null) {
-                return failed(model, steps, in, out, providerNanos, limit);
+                return failed(model, steps, total, providerNanos, limit);
             }
         }
-        return failed(model, steps, in, out, providerNanos, new OpenClawException(ErrorCode.UPSTREAM_ERROR,
+        return failed(model, steps, total, providerNanos, new OpenClawException(ErrorCode.UPSTREAM_ERROR,
                 "agent loop stopped: the model asked for tools " + limits.maxSteps() + " times without giving an "
                         + "answer (limit agents.maxSteps = " + limits.maxSteps() + ")", null, false, null));
     }
@@ -254,7 +298,7 @@ public final class AgentTurnEngine implements TurnEngine {
      * provider); a streamed call runs on the request thread and honours {@link ChatRequest#timeout()} itself.
      */
     private ChatResponse callWithDeadline(ResolvedModel model, ChatRequest call, Duration remaining) {
-        Future<ChatResponse> f = executor.submit(() -> model.chatModel().chat(call));
+        Future<ChatResponse> f = executor.submit(() -> models.chat(model, call));
         try {
             return f.get(Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -410,9 +454,9 @@ public final class AgentTurnEngine implements TurnEngine {
                 null);
     }
 
-    private static TurnOutcome failed(ResolvedModel model, List<ChatMessage> steps, int in, int out, long nanos,
+    private static TurnOutcome failed(ResolvedModel model, List<ChatMessage> steps, Usage usage, long nanos,
                                       OpenClawException failure) {
-        return new TurnOutcome(model, null, steps, new Usage(in, out), nanos, failure);
+        return new TurnOutcome(model, null, steps, usage, nanos, failure);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param maxTokens the most completion tokens to generate, or null for the provider's default
  * @param timeout how long to wait for the whole answer; positive
  * @param tools the tools the model may call; never null, empty for none
+ * @param options every other option of the call (OpenAI's whole surface, unknown fields kept); never null
  */
 public record ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens,
-                          Duration timeout, List<ToolSpec> tools) {
+                          Duration timeout, List<ToolSpec> tools, ChatOptions options) {
     /** Default time allowed for one model call. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
@@ -37,12 +38,30 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
             throw new IllegalArgumentException("timeout must be positive");
         }
         tools = tools == null ? List.of() : List.copyOf(tools);
+        options = options == null ? ChatOptions.NONE : options;
+    }
+
+    /** A request with tools and no other options. */
+    public ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens,
+                       Duration timeout, List<ToolSpec> tools) {
+        this(model, messages, temperature, maxTokens, timeout, tools, ChatOptions.NONE);
+    }
+
+    /** The same request without tools (for a model that does not support them). */
+    public ChatRequest withoutTools() {
+        return new ChatRequest(model, messages, temperature, maxTokens, timeout, List.of(),
+                options.toolChoice() == null ? options : options.withToolChoice(null));
+    }
+
+    /** The same request for another model name (a fallback). */
+    public ChatRequest withModel(String otherModel) {
+        return new ChatRequest(otherModel, messages, temperature, maxTokens, timeout, tools, options);
     }
 
     /** A request without tools. */
     public ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens,
                        Duration timeout) {
-        this(model, messages, temperature, maxTokens, timeout, List.of());
+        this(model, messages, temperature, maxTokens, timeout, List.of(), ChatOptions.NONE);
     }
 
     /** A request with provider defaults for sampling and {@link #DEFAULT_TIMEOUT}. */

@@ -26,6 +26,31 @@ public interface StreamListener {
     }
 
     /**
+     * Called with each piece of the model's visible reasoning (Anthropic thinking, DeepSeek
+     * {@code reasoning_content}), in order.
+     *
+     * @param delta a non-empty piece of reasoning text
+     */
+    default void onReasoning(String delta) {
+    }
+
+    /**
+     * Called with each piece of a refusal (OpenAI {@code delta.refusal}), in order.
+     *
+     * @param delta a non-empty piece of the refusal text
+     */
+    default void onRefusal(String delta) {
+    }
+
+    /**
+     * Called with the log probabilities of the tokens just streamed (OpenAI {@code choices[].logprobs}).
+     *
+     * @param logprobs OpenAI's {@code logprobs} object for this chunk; never null
+     */
+    default void onLogprobs(com.fasterxml.jackson.databind.JsonNode logprobs) {
+    }
+
+    /**
      * Called when a tool call is complete and about to run (the agent loop's "tool call started" event).
      *
      * @param call the complete call

@@ -1,20 +1,33 @@
 package ai.openclaw.llm;
 
 /**
- * Token counts for one model call: input (prompt) and output (completion) tokens.
+ * Token counts for one model call: input (prompt) and output (completion) tokens, and their details.
  *
- * @param inputTokens prompt tokens; at least 0
- * @param outputTokens completion tokens; at least 0
+ * @param inputTokens prompt tokens, cached ones included; at least 0
+ * @param outputTokens completion tokens, reasoning ones included; at least 0
+ * @param cachedTokens prompt tokens read from the provider's prompt cache (OpenAI
+ *     {@code prompt_tokens_details.cached_tokens}, Anthropic {@code cache_read_input_tokens}); at least 0
+ * @param cacheCreationTokens prompt tokens written to the prompt cache (Anthropic
+ *     {@code cache_creation_input_tokens}); at least 0
+ * @param reasoningTokens completion tokens spent on reasoning (OpenAI
+ *     {@code completion_tokens_details.reasoning_tokens}); at least 0
  */
-public record Usage(int inputTokens, int outputTokens) {
+public record Usage(int inputTokens, int outputTokens, int cachedTokens, int cacheCreationTokens,
+                    int reasoningTokens) {
     /** No tokens. */
     public static final Usage ZERO = new Usage(0, 0);
 
-    /** Validates that both counts are non-negative. */
+    /** Validates that every count is non-negative. */
     public Usage {
-        if (inputTokens < 0 || outputTokens < 0) {
+        if (inputTokens < 0 || outputTokens < 0 || cachedTokens < 0 || cacheCreationTokens < 0
+                || reasoningTokens < 0) {
             throw new IllegalArgumentException("token counts must be >= 0: " + inputTokens + ", " + outputTokens);
         }
+    }
+
+    /** Input and output tokens without details. */
+    public Usage(int inputTokens, int outputTokens) {
+        this(inputTokens, outputTokens, 0, 0, 0);
     }
 
     /** Input plus output tokens. */
@@ -24,7 +37,9 @@ public record Usage(int inputTokens, int outputTokens) {
 
     /** The sum of this and another usage. */
     public Usage plus(Usage other) {
-        return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens);
+        return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
+                cachedTokens + other.cachedTokens, cacheCreationTokens + other.cacheCreationTokens,
+                reasoningTokens + other.reasoningTokens);
     }
 
     /** A rough token estimate for text when a provider reports none: one token per 4 chars (CJK: per char). */

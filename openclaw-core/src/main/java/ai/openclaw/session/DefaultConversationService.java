@@ -191,8 +191,13 @@ final class DefaultConversationService implements ConversationService {
                     historyCache.put(id, session.messageCount(), history);
                 }
             }
-            TurnPlan plan = new TurnPlan(session, requested, history, request.input(), request.temperature(),
-                    request.maxTokens(), settings.modelTimeout(), settings.systemPrompt());
+            List<ChatMessage> input = request.input();
+            if (create && !request.options().earlier().isEmpty()) {
+                input = new ArrayList<>(request.options().earlier());
+                input.addAll(request.input());
+            }
+            TurnPlan plan = new TurnPlan(session, requested, history, input, request.temperature(),
+                    request.maxTokens(), settings.modelTimeout(), settings.systemPrompt(), request.options());
             inFlight.incrementAndGet();
             TurnOutcome outcome;
             try {
@@ -203,10 +208,11 @@ final class DefaultConversationService implements ConversationService {
             ResolvedModel model = outcome.model();
             long providerNanos = outcome.providerNanos();
             Instant at = clock.instant();
-            List<Message> stored2 = new ArrayList<>(request.input().size() + outcome.steps().size() + 1);
-            for (ChatMessage in : request.input()) {
-                stored2.add(new Message(Ids.newId("msg"), id, in.role(), in.content(), request.messageType(), null,
-                        Usage.ZERO, now));
+            List<Message> stored2 = new ArrayList<>(input.size() + outcome.steps().size() + 1);
+            for (ChatMessage in : input) {
+                boolean plain = request.messageType() != null || ToolMessages.typeOf(in).equals("text");
+                stored2.add(new Message(Ids.newId("msg"), id, in.role(), plain ? in.content() : ToolMessages.encode(in),
+                        plain ? request.messageType() : ToolMessages.typeOf(in), null, Usage.ZERO, now));
             }
             for (ChatMessage step : outcome.steps()) {
                 stored2.add(new Message(Ids.newId("msg"), id, step.role(), ToolMessages.encode(step),
@@ -225,8 +231,11 @@ final class DefaultConversationService implements ConversationService {
                 throw outcome.failure();
             }
             ChatResponse response = outcome.response();
-            Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, response.text(), "text",
-                    model.id().toString(), outcome.usage(), at);
+            ChatMessage answer = response.hasToolCalls()
+                    ? ChatMessage.assistantToolCalls(response.text(), response.toolCalls())
+                    : ChatMessage.assistant(response.text());
+            Message reply = new Message(Ids.newId("msg"), id, Role.ASSISTANT, ToolMessages.encode(answer),
+                    ToolMessages.typeOf(answer), model.id().toString(), outcome.usage(), at);
             stored2.add(reply);
             Session after = session.afterTurn(stored2.size(), at);
             if (expired) {
@@ -245,7 +254,7 @@ final class DefaultConversationService implements ConversationService {
                 historyCache.append(id, session.messageCount(), after.messageCount(), stored2);
             }
             lastContextTokens.set(response.usage().inputTokens());
-            List<Message> inputs = stored2.subList(0, request.input().size());
+            List<Message> inputs = stored2.subList(0, input.size());
             if (create) {
                 publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()), after.owner());
             }
@@ -259,7 +268,7 @@ final class DefaultConversationService implements ConversationService {
                     "model", reply.model()), after.owner());
             return new TurnResult(after, create, inputs, reply, model.id(),
                     response.model(), outcome.usage(), providerNanos, model.provider().offline(),
-                    response.finishReason());
+                    response.finishReason(), response);
         });
     }
 

@@ -26,13 +26,12 @@ final class SingleCallEngine implements TurnEngine {
         if (plan.systemPrompt() != null) {
             prompt.add(ChatMessage.system(plan.systemPrompt()));
         }
-        prompt.addAll(ToolMessages.replayable(plan.history()));
-        prompt.addAll(plan.input());
+        prompt.addAll(plan.conversation());
         ChatRequest call = new ChatRequest(model.id().model(), prompt, plan.temperature(), plan.maxTokens(),
-                plan.modelTimeout());
+                plan.modelTimeout(), plan.options().clientTools(), plan.options().chat());
         long start = System.nanoTime();
-        ChatResponse response = listener == null ? model.chatModel().chat(call) : model.chatModel().stream(call,
-                listener);
+        ChatResponse response = listener == null ? models.chat(model, call) : models.stream(model, call, listener,
+                List.of());
         return new TurnOutcome(model, response, List.of(), response.usage(), System.nanoTime() - start, null);
     }
 }

@@ -1,6 +1,7 @@
 package ai.openclaw.session;
 
 import ai.openclaw.llm.ChatMessage;
+import ai.openclaw.llm.ContentPart;
 import ai.openclaw.llm.Role;
 import ai.openclaw.llm.ToolCall;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,8 @@ public final class ToolMessages {
     public static final String TOOL_CALLS = "tool_calls";
     /** Stored type of a tool result. */
     public static final String TOOL_RESULT = "tool_result";
+    /** Stored type of a message whose content has media parts: {@code {"text":…,"parts":[OpenAI parts]}}. */
+    public static final String PARTS = "content_parts";
     /** Stored type of the record of a turn that ended without an answer. */
     public static final String ERROR = "error";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +36,9 @@ public final class ToolMessages {
     public static String typeOf(ChatMessage m) {
         if (m.hasToolCalls()) {
             return TOOL_CALLS;
+        }
+        if (m.hasMedia() && m.role() != Role.TOOL) {
+            return PARTS;
         }
         return m.role() == Role.TOOL && m.toolCallId() != null ? TOOL_RESULT : "text";
     }
@@ -46,6 +52,13 @@ public final class ToolMessages {
             for (ToolCall c : m.toolCalls()) {
                 calls.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.argumentsJson());
             }
+            return o.toString();
+        }
+        if (m.hasMedia() && m.role() != Role.TOOL) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("text", m.content());
+            ArrayNode parts = o.putArray("parts");
+            m.parts().forEach(p -> parts.add(p.body()));
             return o.toString();
         }
         if (m.role() == Role.TOOL && m.toolCallId() != null) {
@@ -70,6 +83,16 @@ public final class ToolMessages {
                 }
                 return ChatMessage.assistantToolCalls(o.path("text").asText(""), calls);
             }
+            if (PARTS.equals(m.type())) {
+                JsonNode o = JSON.readTree(m.content());
+                List<ContentPart> parts = new ArrayList<>();
+                for (JsonNode p : o.path("parts")) {
+                    if (p.isObject()) {
+                        parts.add(ContentPart.of((ObjectNode) p));
+                    }
+                }
+                return new ChatMessage(m.role(), o.path("text").asText(""), List.of(), null, null, parts, null, null);
+            }
             if (TOOL_RESULT.equals(m.type())) {
                 JsonNode o = JSON.readTree(m.content());
                 return ChatMessage.toolResult(o.path("toolCallId").asText(), o.path("name").asText(null),
@@ -86,6 +109,19 @@ public final class ToolMessages {
      * their call (cut off by the history limit) and tool calls without all their results are dropped.
      */
     public static List<ChatMessage> replayable(List<Message> history) {
+        return replayable(history, List.of());
+    }
+
+    /**
+     * As {@link #replayable(List)}, for history followed by {@code input}: a last tool-call message of the history
+     * is kept when the input starts with tool results (a client answering its tools' calls).
+     */
+    public static List<ChatMessage> replayable(List<Message> history, List<ChatMessage> input) {
+        int leadingResults = 0;
+        while (leadingResults < input.size() && input.get(leadingResults).role() == Role.TOOL
+                && input.get(leadingResults).toolCallId() != null) {
+            leadingResults++;
+        }
         List<ChatMessage> out = new ArrayList<>(history.size());
         for (Message m : history) {
             if (ERROR.equals(m.type())) {
@@ -106,7 +142,13 @@ public final class ToolMessages {
                     results.add(out.get(j));
                     j++;
                 }
-                if (results.size() == m.toolCalls().size()) {
+                if (j == out.size() && leadingResults > 0) {
+                    results.addAll(input.subList(0, leadingResults));
+                    if (results.size() >= m.toolCalls().size()) {
+                        clean.add(m);
+                        clean.addAll(results.subList(0, results.size() - leadingResults));
+                    }
+                } else if (results.size() == m.toolCalls().size()) {
                     clean.add(m);
                     clean.addAll(results);
                 }

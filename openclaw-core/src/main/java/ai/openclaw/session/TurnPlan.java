@@ -17,14 +17,31 @@ import java.util.Objects;
  * @param maxTokens the request's completion token limit, or null
  * @param modelTimeout how long one model call may take; positive
  * @param systemPrompt the gateway-wide system prompt, or null
+ * @param options the client's call options and tools; never null
  */
 public record TurnPlan(Session session, ResolvedModel requestedModel, List<Message> history, List<ChatMessage> input,
-                       Double temperature, Integer maxTokens, Duration modelTimeout, String systemPrompt) {
+                       Double temperature, Integer maxTokens, Duration modelTimeout, String systemPrompt,
+                       TurnOptions options) {
     /** Validates the fields and copies the lists. */
     public TurnPlan {
         Objects.requireNonNull(session, "session");
         history = List.copyOf(history);
         input = List.copyOf(input);
         Objects.requireNonNull(modelTimeout, "modelTimeout");
+        options = options == null ? TurnOptions.NONE : options;
+    }
+
+    /** A plan without client options. */
+    public TurnPlan(Session session, ResolvedModel requestedModel, List<Message> history, List<ChatMessage> input,
+                    Double temperature, Integer maxTokens, Duration modelTimeout, String systemPrompt) {
+        this(session, requestedModel, history, input, temperature, maxTokens, modelTimeout, systemPrompt,
+                TurnOptions.NONE);
+    }
+
+    /** The history as model input followed by the input ({@link ToolMessages#replayable(List, List)}). */
+    public List<ChatMessage> conversation() {
+        List<ChatMessage> out = new java.util.ArrayList<>(ToolMessages.replayable(history, input));
+        out.addAll(input);
+        return out;
     }
 }

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param temperature sampling temperature in [0, 2], or null
  * @param maxTokens completion token limit, or null
  * @param messageType the stored content type of the input (seed 000 {@code type}), or null for {@code text}
+ *     (tool calls, tool results and media parts are then stored in their own types, {@link ToolMessages})
+ * @param options the call's options and the client's tools; never null
  */
 public record TurnRequest(String sessionId, String owner, boolean createIfMissing, NewSession template,
                           String model, List<ChatMessage> input, Double temperature, Integer maxTokens,
-                          String messageType) {
+                          String messageType, TurnOptions options) {
     /** Validates the fields and copies the input. */
     public TurnRequest {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -33,6 +35,20 @@ public record TurnRequest(String sessionId, String owner, boolean createIfMissin
         if (createIfMissing) {
             Objects.requireNonNull(template, "template (needed when createIfMissing)");
         }
+        options = options == null ? TurnOptions.NONE : options;
+    }
+
+    /** A turn without options or client tools. */
+    public TurnRequest(String sessionId, String owner, boolean createIfMissing, NewSession template, String model,
+                       List<ChatMessage> input, Double temperature, Integer maxTokens, String messageType) {
+        this(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens, messageType,
+                TurnOptions.NONE);
+    }
+
+    /** The same turn with the client's options and tools. */
+    public TurnRequest withTurnOptions(TurnOptions newOptions) {
+        return new TurnRequest(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens,
+                messageType, newOptions);
     }
 
     /** A turn that sends one user message to an existing session. */
@@ -42,17 +58,19 @@ public record TurnRequest(String sessionId, String owner, boolean createIfMissin
 
     /** The same turn, creating the session from {@code newTemplate} when it is missing. */
     public TurnRequest creatingWith(NewSession newTemplate) {
-        return new TurnRequest(sessionId, owner, true, newTemplate, model, input, temperature, maxTokens, messageType);
+        return new TurnRequest(sessionId, owner, true, newTemplate, model, input, temperature, maxTokens, messageType,
+                options);
     }
 
     /** The same turn with model and sampling options. */
     public TurnRequest withOptions(String newModel, Double newTemperature, Integer newMaxTokens) {
         return new TurnRequest(sessionId, owner, createIfMissing, template, newModel, input, newTemperature,
-                newMaxTokens, messageType);
+                newMaxTokens, messageType, options);
     }
 
     /** The same turn with the stored content type of its input. */
     public TurnRequest withMessageType(String type) {
-        return new TurnRequest(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens, type);
+        return new TurnRequest(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens, type,
+                options);
     }
 }

@@ -1,5 +1,6 @@
 package ai.openclaw.session;
 
+import ai.openclaw.llm.ChatResponse;
 import ai.openclaw.llm.ModelId;
 import ai.openclaw.llm.Usage;
 import java.util.List;
@@ -17,11 +18,13 @@ import java.util.Objects;
  * @param usage the turn's token usage
  * @param providerNanos time spent waiting on the provider, in nanoseconds
  * @param offline whether the builtin offline responder answered
- * @param finishReason why generation stopped ({@code stop}, {@code length}, …)
+ * @param finishReason why generation stopped ({@code stop}, {@code length}, {@code tool_calls}, …)
+ * @param response the model's final answer as the provider gave it (tool calls of the client's tools, refusal,
+ *     log probabilities, usage details, the upstream's other fields), or null when not known
  */
 public record TurnResult(Session session, boolean created, List<Message> input, Message reply, ModelId model,
                          String providerModel, Usage usage, long providerNanos, boolean offline,
-                         String finishReason) {
+                         String finishReason, ChatResponse response) {
     /** Validates the fields and copies the input list. */
     public TurnResult {
         Objects.requireNonNull(session, "session");
@@ -30,5 +33,11 @@ public record TurnResult(Session session, boolean created, List<Message> input, 
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(usage, "usage");
         finishReason = finishReason == null ? "stop" : finishReason;
+    }
+
+    /** A result without the provider's answer. */
+    public TurnResult(Session session, boolean created, List<Message> input, Message reply, ModelId model,
+                      String providerModel, Usage usage, long providerNanos, boolean offline, String finishReason) {
+        this(session, created, input, reply, model, providerModel, usage, providerNanos, offline, finishReason, null);
     }
 }

@@ -18,9 +18,14 @@ class OfflineAndRestartTest {
             assertThat(msg.json().at("/data/model").asText()).isEqualTo("builtin/offline");
             HttpResult stream = gw.post("/api/v1/message/stream", "{\"text\": \"写一首诗\"}");
             assertThat(stream.sseData()).last().isEqualTo("[DONE]");
-            HttpResult oa = gw.post("/v1/chat/completions", "{\"model\": \"gpt-4o\", \"messages\": "
+            HttpResult oa = gw.post("/v1/chat/completions", "{\"model\": \"openclaw\", \"messages\": "
                     + "[{\"role\": \"user\", \"content\": \"hi\"}]}");
             assertThat(oa.json().at("/choices/0/message/content").asText()).contains("offline");
+            HttpResult unknown = gw.post("/v1/chat/completions", "{\"model\": \"gpt-4o\", \"messages\": "
+                    + "[{\"role\": \"user\", \"content\": \"hi\"}]}");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().at("/error/code").asText()).isEqualTo("model_not_found");
+            assertThat(unknown.json().at("/error/param").asText()).isEqualTo("model");
             JsonNode status = gw.get("/api/v1/status").json().path("data");
             assertThat(status.at("/models/default").asText()).isEqualTo("builtin/offline");
             assertThat(status.at("/models/offline").asBoolean()).isTrue();

@@ -110,8 +110,11 @@ class SubAgentTest {
         fake.enqueue(FakeReply.toolCalls(List.of(FakeToolCall.of("spawn_agent",
                 "{\"tasks\":[\"子任务1\",\"子任务2\",\"子任务3\"],\"model\":\"builtin/offline\"}"))));
         fake.enqueue(FakeReply.echoToolResult());
-        HttpResult turn = gw.post("/v1/chat/completions", "{\"model\":\"fake/fake-model\","
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"分三步做\"}]}");
+        // the agent (model "openclaw") runs its tools; x-openclaw-model picks the model it uses
+        HttpResult turn = gw.send("POST", "/v1/chat/completions", "{\"model\":\"openclaw\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"分三步做\"}]}", java.util.Map.of("Authorization",
+                "Bearer " + ai.openclaw.testkit.TestGateway.TOKEN, "Content-Type", "application/json",
+                "x-openclaw-model", "fake/fake-model"));
         assertThat(turn.status()).as(turn.body()).isEqualTo(200);
         String answer = turn.json().at("/choices/0/message/content").asText();
         assertThat(answer).startsWith("tool said: ").contains("子任务1").contains("子任务2").contains("子任务3");

@@ -131,6 +131,10 @@ class TenancyTest {
             String list = as(keyB, "GET", "/v2/agents?limit=200", null).body();
             return !list.contains("A-SECRET-PROMPT") && !list.contains("A's helper");
         });
+        check("agents: B's OpenAI /v1/models lists A's agent", () -> as(keyB, "GET", "/v1/models", null).body()
+                .indexOf("openclaw/" + id) < 0);
+        check("agents: B's OpenAI /v1/models/openclaw/<id> finds A's agent", () -> as(keyB, "GET",
+                "/v1/models/openclaw/" + id, null).status() == 404);
         check("agents: B creating the same id learns A has it", () -> {
             HttpResult same = as(keyB, "POST", "/v2/agents", "{\"id\":\"helper\",\"name\":\"B's helper\"}");
             return same.status() == 201;

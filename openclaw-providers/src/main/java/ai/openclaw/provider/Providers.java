@@ -6,20 +6,23 @@ import ai.openclaw.llm.ChatModel;
 import ai.openclaw.llm.ModelCatalog;
 import ai.openclaw.llm.ModelId;
 import ai.openclaw.llm.ModelProvider;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
-import dev.langchain4j.model.anthropic.AnthropicChatModel;
-import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import java.net.http.HttpClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the {@link ModelCatalog} from config: one {@link ModelProvider} per {@code models.providers} entry,
- * plus {@code builtin/offline}, which is the default model when none is configured.
+ * plus {@code builtin/offline}, which is the default model when none is configured. Per provider (besides
+ * {@link ProviderConfig}): {@code retries} (default 2), {@code retryBackoffMs} (250), {@code maxTokens} (Anthropic's
+ * required default, 4096), {@code supportsTools} (default true; also per model entry
+ * {@code models: [{id, supportsTools: false}]}). {@code models.fallbacks: {"p/m": ["p2/m2", …]}} lists the models
+ * tried, in order, when one fails with a retriable error.
  */
 public final class Providers {
     /** The offline responder's id. */
@@ -37,14 +40,34 @@ public final class Providers {
      * @throws IllegalArgumentException if {@code models.default} names an unconfigured provider
      */
     public static ModelCatalog catalog(GatewayConfig config) {
+        return catalog(config, Pauser.PARK, Clock.systemUTC());
+    }
+
+    /**
+     * Builds the catalog with the given retry pauser and clock (tests).
+     *
+     * @throws IllegalArgumentException if {@code models.default} names an unconfigured provider
+     */
+    public static ModelCatalog catalog(GatewayConfig config, Pauser pauser, Clock clock) {
         List<ModelProvider> providers = new ArrayList<>();
         providers.add(new ModelProvider(BuiltinOfflineModel.PROVIDER, "builtin", new BuiltinOfflineModel(),
                 List.of(BuiltinOfflineModel.MODEL), true));
+        JsonNode models = config.tree().path("models");
+        Set<String> withoutTools = new HashSet<>();
         for (ProviderConfig p : config.providers()) {
             if (p.name().equals(BuiltinOfflineModel.PROVIDER)) {
                 throw new IllegalArgumentException("config: models.providers.builtin is reserved for builtin/offline");
             }
-            providers.add(new ModelProvider(p.name(), p.api(), chatModel(p), p.models(), false));
+            JsonNode node = models.path("providers").path(p.name());
+            providers.add(new ModelProvider(p.name(), p.api(), chatModel(p, node, pauser, clock), p.models(), false));
+            if (!node.path("supportsTools").asBoolean(!p.api().equals(ProviderConfig.LOCAL_GGUF))) {
+                withoutTools.add(p.name() + "/*");
+            }
+            for (JsonNode m : node.path("models")) {
+                if (m.isObject() && !m.path("supportsTools").asBoolean(true)) {
+                    withoutTools.add(p.name() + "/" + m.path("id").asText());
+                }
+            }
         }
         ModelId defaultModel;
         if (config.defaultModel() != null) {
@@ -59,7 +82,20 @@ public final class Providers {
         } else {
             defaultModel = OFFLINE;
         }
-        return new ModelCatalog(defaultModel, providers);
+        Map<String, List<String>> fallbacks = new LinkedHashMap<>();
+        JsonNode fb = models.path("fallbacks");
+        if (fb.isObject()) {
+            fb.fields().forEachRemaining(e -> {
+                List<String> chain = new ArrayList<>();
+                e.getValue().forEach(n -> chain.add(n.asText()));
+                fallbacks.put(e.getKey(), chain);
+            });
+        } else if (fb.isArray()) {
+            List<String> chain = new ArrayList<>();
+            fb.forEach(n -> chain.add(n.asText()));
+            fallbacks.put(defaultModel.toString(), chain);
+        }
+        return new ModelCatalog(defaultModel, providers, fallbacks, withoutTools);
     }
 
     /**
@@ -68,40 +104,27 @@ public final class Providers {
      * @throws IllegalArgumentException for an unknown {@code api}
      */
     public static ChatModel chatModel(ProviderConfig p) {
-        Duration timeout = p.timeout();
-        String key = p.apiKey() == null ? "not-needed" : p.apiKey();
+        return chatModel(p, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), Pauser.PARK,
+                Clock.systemUTC());
+    }
+
+    private static ChatModel chatModel(ProviderConfig p, JsonNode node, Pauser pauser, Clock clock) {
+        RetryPolicy d = RetryPolicy.DEFAULTS;
+        RetryPolicy retry = new RetryPolicy(node.path("retries").asInt(d.maxRetries()),
+                Duration.ofMillis(node.path("retryBackoffMs").asLong(d.initialBackoff().toMillis())), d.maxBackoff(),
+                d.maxRetryAfter());
+        UpstreamHttp http = new UpstreamHttp(p.name(), retry, pauser, clock, p.timeout());
         switch (p.api()) {
-            case ProviderConfig.OPENAI_COMPLETIONS: {
-                String base = p.baseUrl() == null ? "https://api.openai.com/v1" : p.baseUrl();
-                var sync = OpenAiChatModel.builder().httpClientBuilder(http(timeout)).baseUrl(base).apiKey(key)
-                        .modelName("default").timeout(timeout).maxRetries(0).customHeaders(p.headers()).build();
-                var stream = OpenAiStreamingChatModel.builder().httpClientBuilder(http(timeout)).baseUrl(base)
-                        .apiKey(key).modelName("default").timeout(timeout).customHeaders(p.headers()).build();
-                return new LangChainChatModel(p.name(), sync, stream, timeout);
-            }
-            case ProviderConfig.ANTHROPIC_MESSAGES: {
-                String base = p.baseUrl() == null ? "https://api.anthropic.com/v1" : p.baseUrl();
-                var sync = AnthropicChatModel.builder().httpClientBuilder(http(timeout)).baseUrl(base).apiKey(key)
-                        .modelName("default").maxTokens(4096).timeout(timeout).maxRetries(0)
-                        .customHeaders(p.headers()).build();
-                var stream = AnthropicStreamingChatModel.builder().httpClientBuilder(http(timeout)).baseUrl(base)
-                        .apiKey(key).modelName("default").maxTokens(4096).timeout(timeout)
-                        .customHeaders(p.headers()).build();
-                return new LangChainChatModel(p.name(), sync, stream, timeout);
-            }
+            case ProviderConfig.OPENAI_COMPLETIONS:
+                return new OpenAiCompletionsModel(p.name(), p.baseUrl() == null ? "https://api.openai.com/v1"
+                        : p.baseUrl(), p.apiKey(), p.headers(), http);
+            case ProviderConfig.ANTHROPIC_MESSAGES:
+                return new AnthropicMessagesModel(p.name(), p.baseUrl() == null ? "https://api.anthropic.com/v1"
+                        : p.baseUrl(), p.apiKey(), p.headers(), http, node.path("maxTokens").asInt(4096));
             case ProviderConfig.LOCAL_GGUF:
-                return new LocalGgufChatModel(p.name(), java.nio.file.Path.of(p.baseUrl()), timeout, 2048);
+                return new LocalGgufChatModel(p.name(), java.nio.file.Path.of(p.baseUrl()), p.timeout(), 2048);
             default:
                 throw new IllegalArgumentException("unknown provider api '" + p.api() + "'");
         }
-    }
-
-    private static JdkHttpClientBuilder http(Duration timeout) {
-        return new JdkHttpClientBuilder()
-                .httpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .executor(Executors.newVirtualThreadPerTaskExecutor()))
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(timeout);
     }
 }

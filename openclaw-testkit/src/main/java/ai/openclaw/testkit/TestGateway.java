@@ -78,16 +78,17 @@ public final class TestGateway implements AutoCloseable {
 
     /**
      * A config.yaml whose default model is {@code fake/fake-model} served by an OpenAI-compatible provider at
-     * {@code baseUrl}, plus an Anthropic provider {@code claude} at {@code anthropicBaseUrl} (may be null).
+     * {@code baseUrl}, plus an Anthropic provider {@code claude} at {@code anthropicBaseUrl} (may be null). Both
+     * with {@code retries: 0}, so that a scripted failure reaches the gateway's client (retry tests set their own).
      */
     public static String providerConfig(String openAiBaseUrl, String anthropicBaseUrl) {
         StringBuilder sb = new StringBuilder();
         sb.append("models:\n  default: fake/fake-model\n  providers:\n");
         sb.append("    fake: { api: openai-completions, baseUrl: \"").append(openAiBaseUrl)
-                .append("\", apiKey: \"sk-test\", models: [fake-model], timeoutMs: 5000 }\n");
+                .append("\", apiKey: \"sk-test\", models: [fake-model], timeoutMs: 5000, retries: 0 }\n");
         if (anthropicBaseUrl != null) {
             sb.append("    claude: { api: anthropic-messages, baseUrl: \"").append(anthropicBaseUrl)
-                    .append("\", apiKey: \"sk-ant-test\", models: [claude-test], timeoutMs: 5000 }\n");
+                    .append("\", apiKey: \"sk-ant-test\", models: [claude-test], timeoutMs: 5000, retries: 0 }\n");
         }
         return sb.toString();
     }

@@ -77,8 +77,14 @@ public final class ErrorMapper {
         if (dialect == Dialect.OPENAI) {
             error.put("message", ClientText.clean(e.getMessage()));
             error.put("type", openAiType(e.code()));
-            error.putNull("param");
-            error.put("code", e.code().name());
+            String param = param(e.getMessage());
+            if (param == null) {
+                error.putNull("param");
+            } else {
+                error.put("param", param);
+            }
+            boolean noModel = e.code() == ErrorCode.NOT_FOUND && e.getMessage().startsWith("The model '");
+            error.put("code", noModel ? "model_not_found" : e.code().name());
         } else {
             error.put("code", e.code().name());
             error.put("message", ClientText.clean(e.getMessage()));
@@ -100,6 +106,14 @@ public final class ErrorMapper {
             out.set("error", error);
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("field '([^']{1,200})'");
+
+    /** The field an error message names ({@code field 'x'}), for OpenAI's {@code param}; else null. */
+    static String param(String message) {
+        java.util.regex.Matcher m = message == null ? null : FIELD.matcher(message);
+        return m != null && m.find() ? m.group(1) : null;
     }
 
     private static String openAiType(ErrorCode code) {

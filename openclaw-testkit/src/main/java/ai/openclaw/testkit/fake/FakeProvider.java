@@ -354,6 +354,7 @@ public final class FakeProvider implements AutoCloseable {
                 throw new AbortConnection();
             }
             case ERROR -> sendJson(exchange, reply.status(), wire.error(reply.status(), reply.text()));
+            case RAW -> raw(exchange, request, reply);
             default -> answer(exchange, wire, request, reply);
         }
     }
@@ -405,6 +406,21 @@ public final class FakeProvider implements AutoCloseable {
             throw new AbortConnection();
         } else {
             sendJson(exchange, 200, wire.completion(answer));
+        }
+    }
+
+    private static void raw(HttpExchange exchange, JsonNode request, FakeReply reply) throws IOException {
+        boolean stream = request.path("stream").asBoolean(false);
+        String body = stream ? reply.rawSse() : reply.rawJson();
+        if (body == null) {
+            throw new IllegalStateException("the raw reply has no " + (stream ? "SSE" : "JSON") + " body");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream; charset=utf-8"
+                : "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

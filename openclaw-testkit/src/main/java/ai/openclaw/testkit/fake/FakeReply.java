@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param delay server-side wait before answering; never negative
  * @param promptTokens reported prompt (input) tokens, or null to estimate them from the request
  * @param completionTokens reported completion (output) tokens, or null to estimate them from the reply
+ * @param rawJson the exact body of a {@link Kind#RAW} answer to a non-streamed request; else null
+ * @param rawSse the exact SSE text of a {@link Kind#RAW} answer to a streamed request; else null
  */
 public record FakeReply(
         Kind kind,
@@ -29,7 +31,9 @@ public record FakeReply(
         int status,
         Duration delay,
         Integer promptTokens,
-        Integer completionTokens) {
+        Integer completionTokens,
+        String rawJson,
+        String rawSse) {
 
     /** The kind of a {@link FakeReply}: what the provider does with the request. */
     public enum Kind {
@@ -46,7 +50,26 @@ public record FakeReply(
         /** Never answers; the connection is dropped when the provider closes. */
         HANG,
         /** Starts answering (streams some deltas), then drops the connection without finishing. */
-        STREAM_THEN_FAIL
+        STREAM_THEN_FAIL,
+        /** Answers with a given body as it is (every field a real provider may send), JSON or SSE. */
+        RAW
+    }
+
+    /** A reply without raw bodies. */
+    public FakeReply(Kind kind, String text, List<FakeToolCall> toolCalls, int status, Duration delay,
+                     Integer promptTokens, Integer completionTokens) {
+        this(kind, text, toolCalls, status, delay, promptTokens, completionTokens, null, null);
+    }
+
+    /**
+     * Returns a reply that sends exactly the given body: {@code json} (status 200, {@code application/json}) to a
+     * non-streamed request, {@code sse} ({@code text/event-stream}, frames as written) to a streamed one.
+     *
+     * @param json the whole answer's body, or null when only streams are expected
+     * @param sse the stream's text ({@code data: …\n\n} frames), or null when only whole answers are expected
+     */
+    public static FakeReply raw(String json, String sse) {
+        return new FakeReply(Kind.RAW, "", List.of(), 200, Duration.ZERO, null, null, json, sse);
     }
 
     /** Validates the reply and normalises absent values (null text → "", null delay → zero). */
@@ -130,7 +153,7 @@ public record FakeReply(
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
         return new FakeReply(reply.kind, reply.text, reply.toolCalls, reply.status,
-                reply.delay.plus(delay), reply.promptTokens, reply.completionTokens);
+                reply.delay.plus(delay), reply.promptTokens, reply.completionTokens, reply.rawJson, reply.rawSse);
     }
 
     /** Returns a reply that never answers; the request stays open until the client gives up or the provider closes. */
@@ -152,6 +175,6 @@ public record FakeReply(
 
     /** Returns a copy of this reply that reports the given token usage instead of the estimate. */
     public FakeReply withUsage(int promptTokens, int completionTokens) {
-        return new FakeReply(kind, text, toolCalls, status, delay, promptTokens, completionTokens);
+        return new FakeReply(kind, text, toolCalls, status, delay, promptTokens, completionTokens, rawJson, rawSse);
     }
 }

@@ -1,0 +1,60 @@
+// The official OpenAI Node SDK, unmodified, against the gateway. Usage: node openai-sdk.mjs BASE TOKEN SCENARIO
+// Prints one JSON object with what the SDK returned.
+import OpenAI from 'openai';
+
+const [base, token, scenario] = process.argv.slice(2);
+const client = new OpenAI({ baseURL: base + '/v1', apiKey: token, maxRetries: 0 });
+const model = 'fake/fake-model';
+const weather = {
+  type: 'function',
+  function: {
+    name: 'get_weather', description: 'Current weather for a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};
+const out = {};
+if (scenario === 'tools') {
+  const r = await client.chat.completions.create({ model, tools: [weather],
+    messages: [{ role: 'user', content: 'Weather in Paris?' }] });
+  out.finish = r.choices[0].finish_reason;
+  out.toolCalls = r.choices[0].message.tool_calls;
+} else if (scenario === 'stream-tools') {
+  const stream = await client.chat.completions.create({ model, tools: [weather], stream: true,
+    stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Weather in Paris?' }] });
+  const calls = [];
+  for await (const chunk of stream) {
+    if (chunk.usage) out.usage = chunk.usage;
+    const c = chunk.choices[0];
+    if (!c) continue;
+    for (const tc of c.delta.tool_calls ?? []) {
+      calls[tc.index] ??= { id: '', name: '', arguments: '' };
+      if (tc.id) calls[tc.index].id = tc.id;
+      if (tc.function?.name) calls[tc.index].name += tc.function.name;
+      if (tc.function?.arguments) calls[tc.index].arguments += tc.function.arguments;
+    }
+    if (c.finish_reason) out.finish = c.finish_reason;
+  }
+  out.toolCalls = calls;
+} else if (scenario === 'run-tools') {
+  const runner = client.chat.completions.runTools({ model,
+    messages: [{ role: 'user', content: 'Weather in Paris?' }],
+    tools: [{ type: 'function', function: { ...weather.function, parse: JSON.parse,
+      function: async ({ city }) => `sunny in ${city}` } }] });
+  out.content = await runner.finalContent();
+  out.messages = runner.messages.length;
+} else if (scenario === 'structured') {
+  const r = await client.chat.completions.create({ model,
+    messages: [{ role: 'user', content: 'Who wrote the first program?' }],
+    response_format: { type: 'json_schema', json_schema: { name: 'person', strict: true, schema: {
+      type: 'object', properties: { name: { type: 'string' }, born: { type: 'integer' } },
+      required: ['name', 'born'], additionalProperties: false } } } });
+  out.parsed = JSON.parse(r.choices[0].message.content);
+} else if (scenario === 'image') {
+  const r = await client.chat.completions.create({ model, messages: [{ role: 'user', content: [
+    { type: 'text', text: 'What is this?' },
+    { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=', detail: 'low' } }] }] });
+  out.content = r.choices[0].message.content;
+} else {
+  throw new Error('unknown scenario ' + scenario);
+}
+console.log(JSON.stringify(out));
