@@ -103,7 +103,7 @@ final class DefaultWebhookService implements WebhookService {
             throw OpenClawException.invalid("field 'secret' must not be empty");
         }
         WebhookEndpoint e = new WebhookEndpoint(Ids.newId("wh"), url, new LinkedHashSet<>(events),
-                secret != null ? secret : "whsec_" + Ids.newSecret(32), owner, true, null, false, clock.instant());
+                secret != null ? secret : WebhookSigner.newSecret(), owner, true, null, false, clock.instant());
         store.insertEndpoint(e);
         endpointCache = null;
         return e;

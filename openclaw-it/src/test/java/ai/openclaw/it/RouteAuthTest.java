@@ -81,7 +81,9 @@ class RouteAuthTest {
                 }
                 HttpResult r = gw.send(method, url, body, headers);
                 assertThat(r.status()).as(route + " with " + c.getKey() + ": " + r.body()).isEqualTo(401);
-                assertThat(r.json().at("/error/code").asText()).as(route).isEqualTo("UNAUTHORIZED");
+                String code = url.equals("/graphql") || url.equals("/v2/graphql") ? "/errors/0/extensions/code"
+                        : "/error/code";
+                assertThat(r.json().at(code).asText()).as(route).isEqualTo("UNAUTHORIZED");
                 assertThat(r.header("WWW-Authenticate")).as(route).contains("Bearer");
                 assertThat(r.body()).doesNotContain("oc_api_sk_").doesNotContain(TestGateway.TOKEN.substring(0, 10));
                 if (url.startsWith("/api/")) {

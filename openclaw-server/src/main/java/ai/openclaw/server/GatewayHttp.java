@@ -33,6 +33,7 @@ final class GatewayHttp {
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
+    private AutoCloseable graphql;
 
     GatewayHttp(GatewayServices services, ai.openclaw.server.ws.WsGateway ws,
                 ai.openclaw.server.metrics.GatewayMetrics metrics) {
@@ -42,7 +43,7 @@ final class GatewayHttp {
         java.util.Set<String> proxies = new java.util.HashSet<>();
         services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config()),
-                HealthRoutes.PUBLIC_PATHS, proxies);
+                HealthRoutes.PUBLIC_PATHS, proxies, ai.openclaw.server.api.graphql.GraphqlRoutes::isPageRequest);
     }
 
     /** Loads and initialises the HTTP stack's classes (Javalin, Jetty) without listening, to overlap start-up work. */
@@ -91,6 +92,7 @@ final class GatewayHttp {
             ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
+            graphql = ai.openclaw.server.api.graphql.GraphqlRoutes.register(cfg.routes, services);
             if (services.config().tree().path("gateway").path("metrics").path("enabled").asBoolean(true)) {
                 ai.openclaw.server.metrics.MetricsRoutes.register(cfg.routes, metrics);
             }
@@ -113,6 +115,13 @@ final class GatewayHttp {
         ws.close();
         if (app != null) {
             app.stop();
+        }
+        if (graphql != null) {
+            try {
+                graphql.close();
+            } catch (Exception e) {
+                // only stops worker threads
+            }
         }
     }
 

@@ -30,6 +30,7 @@ public final class AccessControl {
     private final Cors cors;
     private final Set<String> publicPaths;
     private final Set<String> trustedProxies;
+    private final java.util.function.Predicate<Context> publicRequests;
 
     /**
      * Creates the filter.
@@ -43,6 +44,18 @@ public final class AccessControl {
      */
     public AccessControl(AuthService auth, RateLimiter limits, Cors cors, Set<String> publicPaths,
                          Set<String> trustedProxies) {
+        this(auth, limits, cors, publicPaths, trustedProxies, ctx -> false);
+    }
+
+    /**
+     * Creates the filter with requests served without credentials beyond the public paths.
+     *
+     * @param publicRequests requests that need no credential (e.g. the GraphiQL page a browser loads from
+     *     {@code GET /graphql}); everything else still authenticates
+     */
+    public AccessControl(AuthService auth, RateLimiter limits, Cors cors, Set<String> publicPaths,
+                         Set<String> trustedProxies, java.util.function.Predicate<Context> publicRequests) {
+        this.publicRequests = publicRequests;
         this.auth = auth;
         this.limits = limits;
         this.cors = cors;
@@ -101,7 +114,7 @@ public final class AccessControl {
      */
     public void before(Context ctx) {
         CURRENT.remove();
-        if (cors.apply(ctx) || publicPaths.contains(ctx.path())) {
+        if (cors.apply(ctx) || publicPaths.contains(ctx.path()) || publicRequests.test(ctx)) {
             return;
         }
         String credential = credential(ctx);
@@ -167,7 +180,17 @@ public final class AccessControl {
 
     /** The credential presented, or null: {@code Authorization: Bearer …}, else {@code X-API-Key}. */
     static String credential(Context ctx) {
-        String header = ctx.header("Authorization");
+        return credential(ctx.header("Authorization"), ctx.header("X-API-Key"));
+    }
+
+    /**
+     * The credential presented in an {@code Authorization} value ({@code Bearer …}) or else an {@code X-API-Key}
+     * value, or null — the same rule for every transport (HTTP headers, a WebSocket's {@code connection_init}).
+     *
+     * @param header the {@code Authorization} value, or null
+     * @param key the {@code X-API-Key} value, or null
+     */
+    public static String credential(String header, String key) {
         if (header != null) {
             String trimmed = header.strip();
             if (trimmed.length() > 7 && trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
@@ -176,7 +199,6 @@ public final class AccessControl {
             }
             return null;
         }
-        String key = ctx.header("X-API-Key");
         return key == null || key.isBlank() ? null : key.strip();
     }
 }

@@ -9,10 +9,15 @@ public enum Dialect {
     /** {@code /v1/tasks}, {@code /v1/sessions}, {@code /v1/tools}, {@code /v2} and the rest: {@code {"error":{…}}}. */
     PLAIN,
     /** {@code /v1/chat/completions}, {@code /v1/models}, {@code /v1/embeddings}: OpenAI's error shape. */
-    OPENAI;
+    OPENAI,
+    /** {@code /graphql}, {@code /v2/graphql}: GraphQL's {@code {"errors":[{message, extensions:{code}}]}}. */
+    GRAPHQL;
 
     /** The dialect that serves a request path. */
     public static Dialect forPath(String path) {
+        if (path.equals("/graphql") || path.equals("/v2/graphql") || path.startsWith("/graphql/")) {
+            return GRAPHQL;
+        }
         if (path.startsWith("/api/")) {
             return GATEWAY;
         }

@@ -73,6 +73,11 @@ public final class ErrorMapper {
 
     /** The error body for a dialect. */
     public static ObjectNode body(Dialect dialect, OpenClawException e) {
+        if (dialect == Dialect.GRAPHQL) {
+            ObjectNode out = Json.obj();
+            out.putArray("errors").add(graphqlError(e));
+            return out;
+        }
         ObjectNode error = Json.obj();
         if (dialect == Dialect.OPENAI) {
             error.put("message", ClientText.clean(e.getMessage()));
@@ -106,6 +111,26 @@ public final class ErrorMapper {
             out.set("error", error);
         }
         return out;
+    }
+
+    /**
+     * One error in GraphQL's format: {@code {"message", "extensions": {"code", "details"?, "retryAfter"?}}}.
+     *
+     * @param e the error to show
+     * @return the error object (without {@code locations}/{@code path}, which the GraphQL dialect adds)
+     */
+    public static ObjectNode graphqlError(OpenClawException e) {
+        ObjectNode error = Json.obj();
+        error.put("message", e.getMessage());
+        ObjectNode ext = error.putObject("extensions");
+        ext.put("code", e.code().name());
+        if (e.details() != null) {
+            ext.put("details", e.details());
+        }
+        if (e instanceof RateLimitException rl) {
+            ext.put("retryAfter", rl.retryAfterSeconds());
+        }
+        return error;
     }
 
     private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("field '([^']{1,200})'");

@@ -113,6 +113,9 @@ public final class WsGateway implements AutoCloseable {
         return devices;
     }
 
+    /** WebSocket endpoints that other dialects serve (GraphQL's graphql-transport-ws), left alone by the catch-all. */
+    private static final java.util.Set<String> OTHER_ENDPOINTS = java.util.Set.of("/graphql", "/v2/graphql");
+
     /**
      * Registers the endpoints and Jetty's WebSocket limits.
      *
@@ -135,7 +138,7 @@ public final class WsGateway implements AutoCloseable {
             });
         }
         cfg.routes.wsBeforeUpgrade("/*", ctx -> {
-            if (!ctx.path().equals("/") && !ctx.path().equals("/ws")) {
+            if (!ctx.path().equals("/") && !ctx.path().equals("/ws") && !OTHER_ENDPOINTS.contains(ctx.path())) {
                 throw new OpenClawException(ErrorCode.NOT_FOUND, "no WebSocket endpoint at " + ctx.path()
                         + "; the gateway protocol is served at / and /ws", null, false, null);
             }

@@ -9,8 +9,8 @@ import ai.openclaw.task.NewTask;
 import ai.openclaw.task.Task;
 import ai.openclaw.task.TaskCallback;
 import ai.openclaw.task.TaskStatus;
-import ai.openclaw.util.Ids;
 import ai.openclaw.util.OutboundTargets;
+import ai.openclaw.webhook.WebhookSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -36,7 +36,18 @@ public final class TaskRequests {
      * @throws OpenClawException INVALID_REQUEST naming the field
      */
     public static NewTask parse(Context ctx, JsonBody body, GatewayServices services) {
-        String owner = Http.principal(ctx).ownerId();
+        return parse(Http.principal(ctx), body, services);
+    }
+
+    /**
+     * {@link #parse(Context, JsonBody, GatewayServices)} for a caller known outside an HTTP request (GraphQL over
+     * WebSocket).
+     *
+     * @param caller the principal that owns the task
+     * @throws OpenClawException INVALID_REQUEST naming the field
+     */
+    public static NewTask parse(ai.openclaw.auth.Principal caller, JsonBody body, GatewayServices services) {
+        String owner = caller.ownerId();
         String type = body.requireText("type");
         Map<String, Object> params = new LinkedHashMap<>();
         if (body.has("parameters")) {
@@ -47,7 +58,7 @@ public final class TaskRequests {
         }
         for (String f : java.util.List.of("sessionId", "session_id", "session")) {
             if (params.get(f) instanceof String named && !named.isBlank()) {
-                params.put(f, Http.sessionId(ctx, named));
+                params.put(f, Http.sessionId(caller, services.conversations(), named));
             }
         }
         Integer priority = body.optInt("priority", -1000, 1000);
@@ -67,7 +78,7 @@ public final class TaskRequests {
             });
             String secret = cb.optText("secret");
             callback = new TaskCallback(url, headers, secret != null && !secret.isBlank() ? secret
-                    : "whsec_" + Ids.newSecret(32));
+                    : WebhookSigner.newSecret());
         }
         return new NewTask(body.optText("name"), type, params, priority == null ? 0 : priority, timeout, callback,
                 owner);
