@@ -52,6 +52,7 @@ final class DefaultAgentService implements AgentService {
         if (spec.name() == null || spec.name().isBlank()) {
             throw OpenClawException.invalid("field 'name' is required");
         }
+        operatorOnlyWorkspace(spec, caller);
         if (id.equals(Agent.MAIN) || store.find(id).isPresent()) {
             throw OpenClawException.conflict("agent '" + id + "' already exists");
         }
@@ -132,6 +133,7 @@ final class DefaultAgentService implements AgentService {
     @Override
     public Agent update(String id, AgentSpec p, String owner) {
         Agent a = changeable(id, ownerOf(owner));
+        operatorOnlyWorkspace(p, ownerOf(owner));
         if (p.name() != null && p.name().isBlank()) {
             throw OpenClawException.invalid("field 'name' must not be empty");
         }
@@ -183,6 +185,14 @@ final class DefaultAgentService implements AgentService {
         events.publish(new DomainEvent("skill.installed", clock.instant(), Map.of("agent_id", a.id(), "skill_id",
                 skill.id()), a.owner()));
         return changed;
+    }
+
+    /** An agent's workspace is a folder on the gateway's disk: only the operator chooses one. */
+    private static void operatorOnlyWorkspace(AgentSpec spec, String caller) {
+        if (spec.workspace() != null && !operator(caller)) {
+            throw OpenClawException.forbidden("field 'workspace' may be set only by the operator (gateway token or "
+                    + "an admin key)");
+        }
     }
 
     private static String ownerOf(String owner) {

@@ -108,6 +108,10 @@ class TenancyTest {
         return r.status() + " " + r.body();
     }
 
+    static String graphql(String key, String query) {
+        return as(key, "POST", "/graphql", "{\"query\":\"" + query + "\"}").body();
+    }
+
     static String prompts() {
         StringBuilder sb = new StringBuilder();
         for (RecordedRequest r : fake.requests()) {
@@ -135,6 +139,17 @@ class TenancyTest {
                 .indexOf("openclaw/" + id) < 0);
         check("agents: B's OpenAI /v1/models/openclaw/<id> finds A's agent", () -> as(keyB, "GET",
                 "/v1/models/openclaw/" + id, null).status() == 404);
+        assertThat(graphql(keyA, "{ agent(id: \\\"" + id + "\\\") { id systemPrompt } }")).as("GraphQL works for A")
+                .contains("A-SECRET-PROMPT");
+        check("agents: B's GraphQL agent(id) finds A's agent", () -> !graphql(keyB, "{ agent(id: \\\"" + id
+                + "\\\") { id systemPrompt } }").contains("A-SECRET-PROMPT"));
+        check("agents: B's GraphQL agents lists A's agent", () -> !graphql(keyB,
+                "{ agents(first: 200) { nodes { id name systemPrompt } } }").contains("A-SECRET-PROMPT"));
+        check("agents: B's GraphQL updateAgent changes A's agent", () -> {
+            graphql(keyB, "mutation { updateAgent(id: \\\"" + id + "\\\", input: {systemPrompt: \\\"B-WAS-HERE\\\"})"
+                    + " { id } }");
+            return !as(keyA, "GET", "/v2/agents/" + id, null).body().contains("B-WAS-HERE");
+        });
         check("agents: B creating the same id learns A has it", () -> {
             HttpResult same = as(keyB, "POST", "/v2/agents", "{\"id\":\"helper\",\"name\":\"B's helper\"}");
             return same.status() == 201;

@@ -41,18 +41,20 @@ final class Loaders {
     /** A fresh registry for one operation of {@code caller}. */
     static DataLoaderRegistry registry(GatewayServices services, GraphqlCaller caller) {
         DataLoader<String, Map<String, Object>> agents = DataLoaderFactory.newDataLoaderWithTry(
-                (List<String> ids) -> CompletableFuture.completedFuture(agents(services, ids)));
+                (List<String> ids) -> CompletableFuture.completedFuture(agents(services, caller, ids)));
         DataLoader<MessagesKey, Map<String, Object>> messages = DataLoaderFactory.newDataLoaderWithTry(
                 (List<MessagesKey> keys) -> CompletableFuture.completedFuture(messages(services, caller, keys)));
         return DataLoaderRegistry.newRegistry().register(AGENTS, agents).register(MESSAGES, messages).build();
     }
 
-    private static List<Try<Map<String, Object>>> agents(GatewayServices services, List<String> ids) {
+    private static List<Try<Map<String, Object>>> agents(GatewayServices services, GraphqlCaller caller,
+                                                         List<String> ids) {
         Map<String, Try<Map<String, Object>>> byId = new LinkedHashMap<>();
         for (String id : ids) {
             byId.computeIfAbsent(id, k -> {
                 try {
-                    return Try.succeeded(Views.agent(services.agents().agents().get(k), services.agents().tools()));
+                    return Try.succeeded(Views.agent(services.agents().agents().get(k, caller.ownerId()),
+                            services.agents().tools()));
                 } catch (OpenClawException e) {
                     return e.code() == ErrorCode.NOT_FOUND ? Try.succeeded(null) : Try.failed(e);
                 }

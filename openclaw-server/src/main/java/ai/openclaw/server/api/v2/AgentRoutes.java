@@ -136,7 +136,7 @@ public final class AgentRoutes {
 
     private AgentSpec spec(Principal caller, JsonBody body, boolean creating) {
         if (body.has("workspace") && !caller.isAdmin()) {
-            // a folder on the gateway's disk: only the operator chooses one (tools read and write inside it)
+            // a folder on the gateway's disk: only the operator chooses one (the core refuses it too)
             throw OpenClawException.forbidden("field 'workspace' may be set only by the operator (gateway token or "
                     + "an admin key)");
         }
