@@ -94,7 +94,9 @@ public final class AgentRuntime implements AutoCloseable {
         JsonNode t = root.path("tools");
         JsonNode s = root.path("skills");
         ToolRegistry tools = ToolRegistry.create(executor);
-        tools.register(new FileReadTool(t.path("files").path("maxReadBytes").asInt(256 * 1024)));
+        AtomicReference<ai.openclaw.tool.ConversationFiles> attached = new AtomicReference<>(
+                ai.openclaw.tool.ConversationFiles.NONE);
+        tools.register(new FileReadTool(t.path("files").path("maxReadBytes").asInt(256 * 1024), attached::get));
         tools.register(new FileWriteTool(t.path("files").path("maxWriteBytes").asInt(1024 * 1024),
                 java.util.List.of(paths.skills(), paths.workspace().resolve("skills"))));
         tools.register(new FileListTool());
@@ -127,11 +129,18 @@ public final class AgentRuntime implements AutoCloseable {
         engine.toolPolicy(policy, perAgent);
         AgentRuntime runtime = new AgentRuntime(tools, skills, agents, subAgents, engine, limits);
         runtime.conversationsRef = ref;
+        runtime.attachedFiles = attached;
         runtime.executor = executor;
         return runtime;
     }
 
     private AtomicReference<ConversationService> conversationsRef;
+    private AtomicReference<ai.openclaw.tool.ConversationFiles> attachedFiles;
+
+    /** Connects the conversations' attached files, which {@code file_read} reads as {@code attachments/<name>}. */
+    public void attachFiles(ai.openclaw.tool.ConversationFiles files) {
+        attachedFiles.set(java.util.Objects.requireNonNull(files, "files"));
+    }
 
     private static ScriptRunner scriptRunner(JsonNode s, StatePaths paths, ExecutorService executor) {
         SkillSandbox sandbox = SkillSandbox.detect(s.path("sandbox").asText("auto"));

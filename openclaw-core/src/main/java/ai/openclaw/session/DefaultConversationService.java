@@ -196,7 +196,10 @@ final class DefaultConversationService implements ConversationService {
                 input = new ArrayList<>(request.options().earlier());
                 input.addAll(request.input());
             }
-            TurnPlan plan = new TurnPlan(session, requested, history, input, request.temperature(),
+            // a message with attachments is stored as such and given to the model with the files' text (and images)
+            List<ChatMessage> modelInput = Attachments.TYPE.equals(request.messageType())
+                    ? input.stream().map(in -> Attachments.toModel(in.role(), in.content())).toList() : input;
+            TurnPlan plan = new TurnPlan(session, requested, history, modelInput, request.temperature(),
                     request.maxTokens(), settings.modelTimeout(), settings.systemPrompt(), request.options());
             inFlight.incrementAndGet();
             TurnOutcome outcome;
@@ -261,7 +264,7 @@ final class DefaultConversationService implements ConversationService {
             for (Message m : inputs) {
                 if (m.role() == Role.USER) {
                     publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
-                            m.content(), "channel", "api"), after.owner());
+                            Attachments.of(m).text(), "channel", "api"), after.owner());
                 }
             }
             publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),

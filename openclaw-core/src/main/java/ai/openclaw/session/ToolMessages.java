@@ -83,6 +83,9 @@ public final class ToolMessages {
                 }
                 return ChatMessage.assistantToolCalls(o.path("text").asText(""), calls);
             }
+            if (Attachments.TYPE.equals(m.type())) {
+                return Attachments.toModel(m.role(), m.content());
+            }
             if (PARTS.equals(m.type())) {
                 JsonNode o = JSON.readTree(m.content());
                 List<ContentPart> parts = new ArrayList<>();

@@ -2,19 +2,18 @@ package ai.openclaw.tool;
 
 import ai.openclaw.error.OpenClawException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Checks tool arguments against a tool's JSON Schema (draft 2020-12 unless the schema says otherwise). */
 final class SchemaValidator {
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private final ConcurrentHashMap<String, JsonSchema> cache = new ConcurrentHashMap<>();
+    private final SchemaRegistry factory = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private final ConcurrentHashMap<String, Schema> cache = new ConcurrentHashMap<>();
 
     /**
      * Validates.
@@ -27,17 +26,16 @@ final class SchemaValidator {
                     prefix.length() - 1)) + "' must be an object for tool '" + tool.name() + "'");
         }
         String key = tool.name() + "\u0000" + tool.inputSchema().toString();
-        JsonSchema schema = cache.computeIfAbsent(key, k -> factory.getSchema(tool.inputSchema()));
-        Set<ValidationMessage> errors = schema.validate(args);
+        Schema schema = cache.computeIfAbsent(key, k -> factory.getSchema(tool.inputSchema()));
+        List<Error> errors = schema.validate(args);
         if (errors.isEmpty()) {
             return;
         }
-        List<ValidationMessage> sorted = errors.stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())).toList();
-        ValidationMessage first = sorted.get(0);
-        String field = first.getInstanceLocation().toString();
-        field = field.startsWith("$.") ? field.substring(2) : field.equals("$") ? "" : field.replaceFirst("^\\$", "");
-        if ("required".equals(first.getType()) && first.getProperty() != null) {
+        List<Error> sorted = errors.stream()
+                .sorted(Comparator.comparing((Error m) -> m.getInstanceLocation().toString())).toList();
+        Error first = sorted.get(0);
+        String field = dotted(first.getInstanceLocation());
+        if ("required".equals(first.getKeyword()) && first.getProperty() != null) {
             field = field.isEmpty() ? first.getProperty() : field + "." + first.getProperty();
         }
         String shown = prefix + field;
@@ -50,5 +48,22 @@ final class SchemaValidator {
         String detail = first.getMessage();
         throw OpenClawException.invalid("field '" + shown + "' is invalid for tool '" + tool.name() + "': " + detail,
                 sorted.size() > 1 ? sorted.size() + " schema violations; first shown" : null);
+    }
+
+    /** A node path as dotted field names with indexes in brackets: {@code items[0].name}; empty for the root. */
+    private static String dotted(com.networknt.schema.path.NodePath path) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object e = path.getElement(i);
+            if (e instanceof Integer index) {
+                sb.append('[').append(index).append(']');
+            } else {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(e);
+            }
+        }
+        return sb.toString();
     }
 }

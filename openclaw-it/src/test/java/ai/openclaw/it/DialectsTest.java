@@ -53,13 +53,16 @@ class DialectsTest {
         assertThat(conv.has("createdAt")).isTrue();
 
         env.fake().enqueue(FakeReply.text("分析完成"));
+        // seed 003's attachment as {type: "file", url}: the URL of a stored file (example.com is not reachable here)
+        String file = ai.openclaw.testkit.FileUploads.upload(env.gateway(), "report.pdf",
+                ai.openclaw.testkit.SampleDocuments.pdf("report body")).json().path("url").asText();
         HttpResult sent = env.gateway().post("/v2/conversations/" + id + "/messages", "{\"content\": \"帮我分析这份报告\", "
-                + "\"attachments\": [{\"type\": \"file\", \"url\": \"https://example.com/report.pdf\"}]}");
+                + "\"attachments\": [{\"type\": \"file\", \"url\": \"" + env.gateway().baseUrl() + file + "\"}]}");
         assertThat(sent.status()).isEqualTo(201);
         assertThat(sent.json().path("content").asText()).isEqualTo("分析完成");
         JsonNode upstream = env.fake().lastRequest().json();
         assertThat(upstream.path("temperature").asDouble()).isEqualTo(0.7);
-        assertThat(upstream.at("/messages/0/content").asText()).contains("report.pdf");
+        assertThat(upstream.at("/messages/0/content").asText()).contains("report.pdf").contains("report body");
 
         env.fake().enqueue(FakeReply.text("你好 呀"));
         HttpResult stream = env.gateway().post("/v2/conversations/" + id + "/messages", "{\"content\": \"你好\", \"stream\": true}");

@@ -171,8 +171,9 @@ class FuzzTest {
             }
             if (r.statusCode() >= 400 && !text.isEmpty() && !method.equals("HEAD")) {
                 JsonNode n = JSON.readTree(text);
+                boolean jsonRpc = n.path("jsonrpc").asText().equals("2.0") && n.path("error").path("code").isInt();
                 boolean graphql = n.path("errors").path(0).path("extensions").path("code").isTextual();
-                if (!n.path("error").path("code").isTextual() && !graphql) {
+                if (!n.path("error").path("code").isTextual() && !jsonRpc && !graphql) {
                     failures.add("error without code for " + what + ": " + text);
                 }
             }

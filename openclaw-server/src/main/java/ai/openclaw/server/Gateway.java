@@ -139,9 +139,11 @@ public final class Gateway implements AutoCloseable {
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
                     options.clock());
             started[0] = background;
+            ai.openclaw.file.FileService files = StoredFiles.open(config, options.paths(), db, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
                     startedAt, VERSION, limits, background, agents, memory.service(),
-                    StoredFiles.open(config, options.paths(), db, options.clock()));
+                    files);
+            agents.attachFiles(StoredFiles.attachments(core, files));
             Http.useClock(options.clock());
             LOG.debug("services wired in {} ms", (System.nanoTime() - t0) / 1_000_000);
             ai.openclaw.server.metrics.BacklogGauges.bind(metrics.registry(), new ai.openclaw.store.BacklogStats(db),

@@ -33,6 +33,7 @@ final class GatewayHttp {
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
+    private io.modelcontextprotocol.server.McpSyncServer mcp;
     private AutoCloseable graphql;
 
     GatewayHttp(GatewayServices services, ai.openclaw.server.ws.WsGateway ws,
@@ -97,6 +98,7 @@ final class GatewayHttp {
                 ai.openclaw.server.metrics.MetricsRoutes.register(cfg.routes, metrics);
             }
             ws.register(cfg, access);
+            mcp = ai.openclaw.server.api.mcp.McpRoutes.register(cfg.routes, services);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));

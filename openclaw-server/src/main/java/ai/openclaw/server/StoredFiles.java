@@ -4,7 +4,16 @@ import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.config.StatePaths;
 import ai.openclaw.file.FileService;
 import ai.openclaw.file.FileSettings;
+import ai.openclaw.llm.Role;
+import ai.openclaw.session.Attachment;
+import ai.openclaw.session.Attachments;
+import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.Message;
+import ai.openclaw.session.MessageQuery;
 import ai.openclaw.store.Database;
+import ai.openclaw.tool.ConversationFiles;
+import java.util.List;
+import java.util.Optional;
 import ai.openclaw.store.TikaFileContent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
@@ -22,6 +31,34 @@ import java.util.concurrent.Executors;
  */
 final class StoredFiles {
     private StoredFiles() {
+    }
+
+    /**
+     * The files attached to a session's user messages, for {@code file_read}: the latest attachment whose file id
+     * or name is {@code ref}.
+     */
+    static ConversationFiles attachments(ConversationService conversations, FileService files) {
+        return (sessionId, ownerFilter, ref) -> {
+            List<Message> users;
+            try {
+                users = conversations.findMessages(new MessageQuery(sessionId, Role.USER, null, 1000), ownerFilter);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            for (int i = users.size() - 1; i >= 0; i--) {
+                for (Attachment a : Attachments.of(users.get(i)).attachments()) {
+                    if (a.fileId().equals(ref) || a.name().equals(ref)) {
+                        try {
+                            return Optional.of(new ConversationFiles.AttachedFile(a.fileId(), a.name(),
+                                    a.contentType(), a.size(), files.text(a.fileId(), ownerFilter)));
+                        } catch (RuntimeException e) {
+                            return Optional.empty();
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        };
     }
 
     static FileService open(GatewayConfig config, StatePaths paths, Database db, Clock clock) {

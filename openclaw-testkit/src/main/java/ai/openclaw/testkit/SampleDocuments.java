@@ -77,6 +77,23 @@ public final class SampleDocuments {
         }
     }
 
+    /** A small PNG image (a 4×4 red square). */
+    public static byte[] png() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 4; x++) {
+            for (int y = 0; y < 4; y++) {
+                img.setRGB(x, y, 0xff0000);
+            }
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** UTF-8 bytes of a string. */
     public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -57,7 +57,15 @@ public final class Http {
      * @throws OpenClawException FORBIDDEN naming the missing scope
      */
     public static Principal require(Context ctx, String scope) {
-        Principal p = principal(ctx);
+        return requireScope(principal(ctx), scope);
+    }
+
+    /**
+     * {@link #require(Context, String)} for a caller known without an HTTP request (MCP, WebSocket).
+     *
+     * @throws OpenClawException FORBIDDEN when the caller lacks the scope
+     */
+    public static Principal requireScope(Principal p, String scope) {
         if (!p.has(scope)) {
             throw OpenClawException.forbidden("this credential lacks the '" + scope + "' scope");
         }

@@ -32,7 +32,7 @@ final class GatewayViews {
         ObjectNode o = Json.obj();
         o.put("id", m.id());
         o.put("role", m.role().wireName());
-        o.put("content", m.content());
+        o.put("content", ai.openclaw.session.Attachments.of(m).text());
         o.put("type", m.type());
         o.put("createdAt", Json.time(m.createdAt()));
         if (m.model() != null) {

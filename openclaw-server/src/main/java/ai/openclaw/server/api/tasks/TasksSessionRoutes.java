@@ -117,7 +117,7 @@ public final class TasksSessionRoutes {
             ObjectNode o = Json.obj();
             o.put("message_id", m.id());
             o.put("role", m.role().wireName());
-            o.put("content", m.content());
+            o.put("content", ai.openclaw.session.Attachments.of(m).text());
             o.put("type", m.type());
             o.put("timestamp", Json.time(m.createdAt()));
             items.add(o);

@@ -1,7 +1,6 @@
 package ai.openclaw.server.api.v2;
 
 import ai.openclaw.auth.Principal;
-import ai.openclaw.error.OpenClawException;
 import ai.openclaw.llm.ChatMessage;
 import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.http.Dialect;
@@ -11,11 +10,12 @@ import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
 import ai.openclaw.server.http.SseStream;
 import ai.openclaw.server.http.TurnStreaming;
+import ai.openclaw.session.Attachment;
+import ai.openclaw.session.Attachments;
 import ai.openclaw.session.Session;
 import ai.openclaw.session.TurnRequest;
 import ai.openclaw.session.TurnResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
@@ -32,28 +32,31 @@ final class V2Turns {
 
     static void send(Context ctx, GatewayServices services, Principal p, String sessionId, JsonBody body) {
         String content = body.requireText("content");
-        StringBuilder text = new StringBuilder(content);
-        ArrayNode attachments = body.optArray("attachments");
-        if (attachments != null) {
-            for (int i = 0; i < attachments.size(); i++) {
-                JsonNode a = attachments.get(i);
-                if (!a.isObject() || !a.path("url").isTextual()) {
-                    throw OpenClawException.invalid("field 'attachments[" + i + "].url' must be a string");
-                }
-                text.append("\n[attachment ").append(a.path("type").asText("file")).append(": ")
-                        .append(a.path("url").asText()).append(']');
+        Session session = services.conversations().getSession(sessionId, p.ownerFilter());
+        AttachmentResolver.Resolved attached = AttachmentResolver.resolve(services.files(), p,
+                body.optArray("attachments"));
+        boolean stored = false;
+        try {
+            stored = run(ctx, services, p, sessionId, body, content, session, attached.attachments());
+        } finally {
+            if (!stored) {
+                attached.discardFetched(services.files(), p);
             }
         }
-        Session session = services.conversations().getSession(sessionId, p.ownerFilter());
+    }
+
+    /** Runs the turn; false when it failed on a stream (the error event was sent, nothing stored). */
+    private static boolean run(Context ctx, GatewayServices services, Principal p, String sessionId, JsonBody body,
+                            String content, Session session, List<Attachment> attachments) {
         JsonNode settings = Json.MAPPER.valueToTree(session.context()).path("settings");
         Double temperature = body.optDouble("temperature", 0, 2);
         Integer maxTokens = body.optInt("maxTokens", 1, 1_000_000);
         TurnRequest turn = new TurnRequest(sessionId, p.ownerFilter(), false, null, body.optText("model"),
-                List.of(ChatMessage.user(text.toString())),
+                List.of(ChatMessage.user(attachments.isEmpty() ? content : Attachments.encode(content, attachments))),
                 temperature != null ? temperature : settings.has("temperature") ? settings.get("temperature").asDouble()
                         : null,
                 maxTokens != null ? maxTokens : settings.has("maxTokens") ? settings.get("maxTokens").asInt() : null,
-                null);
+                attachments.isEmpty() ? null : Attachments.TYPE);
         if (body.optBool("stream", false)) {
             SseStream sse = new SseStream(ctx);
             TurnResult r = TurnStreaming.run(ctx, sse, services.conversations(), turn,
@@ -66,13 +69,14 @@ final class V2Turns {
                 sse.json(done);
                 sse.data("[DONE]");
             }
-            return;
+            return r != null;
         }
         TurnResult r = services.conversations().runTurn(turn);
         Http.addProviderTime(ctx, r.providerNanos());
         ObjectNode out = reply(r);
         out.set("usage", usage(r));
         Http.json(ctx, 201, out);
+        return true;
     }
 
     private static ObjectNode reply(TurnResult r) {

@@ -1,7 +1,10 @@
 package ai.openclaw.server.api.v2;
 
 import ai.openclaw.server.http.Json;
+import ai.openclaw.session.Attachment;
+import ai.openclaw.session.Attachments;
 import ai.openclaw.session.Message;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import ai.openclaw.util.Page;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,9 +19,18 @@ final class V2Views {
         o.put("id", m.id());
         o.put("conversationId", m.sessionId());
         o.put("role", m.role().wireName());
-        o.put("content", m.content());
-        if (!"text".equals(m.type())) {
+        Attachments.Parsed parsed = Attachments.of(m);
+        o.put("content", parsed.text());
+        if (!"text".equals(m.type()) && !Attachments.TYPE.equals(m.type())) {
             o.put("type", m.type());
+        }
+        if (!parsed.attachments().isEmpty()) {
+            ArrayNode arr = o.putArray("attachments");
+            for (Attachment a : parsed.attachments()) {
+                ObjectNode n = arr.addObject().put("type", a.type()).put("fileId", a.fileId()).put("name", a.name())
+                        .put("contentType", a.contentType()).put("size", a.size());
+                n.put("url", a.url() != null ? a.url() : "/v2/files/" + a.fileId() + "/content");
+            }
         }
         if (m.model() != null) {
             o.put("model", m.model());
