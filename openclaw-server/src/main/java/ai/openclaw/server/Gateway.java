@@ -137,7 +137,7 @@ public final class Gateway implements AutoCloseable {
                     ws.tap(BudgetedConversations.wrap(core, limits)), metrics.registry());
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
-                    options.clock());
+                    options.clock(), owner -> options.paths().workspace());
             started[0] = background;
             ai.openclaw.file.FileService files = StoredFiles.open(config, options.paths(), db, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
