@@ -31,6 +31,18 @@ public interface ConversationService {
      */
     Session getSession(String id, String owner);
 
+    /**
+     * Renames a session (its label).
+     *
+     * @param label the new label (at most 200 characters), or null to clear it
+     * @return the session after the change
+     * @throws OpenClawException NOT_FOUND if it does not exist or belongs to another owner; INVALID_REQUEST for a
+     *     label that is too long
+     */
+    default Session relabelSession(String id, String owner, String label) {
+        throw new UnsupportedOperationException("relabelSession");
+    }
+
     /** A page of the sessions visible to {@code owner}, most recently updated first. */
     Page<Session> listSessions(String owner, int offset, int limit);
 

@@ -73,6 +73,16 @@ final class DefaultConversationService implements ConversationService {
     }
 
     @Override
+    public Session relabelSession(String id, String owner, String label) {
+        if (label != null && label.length() > 200) {
+            throw OpenClawException.invalid("label must be at most 200 characters");
+        }
+        Session s = getSession(id, owner);
+        store.relabel(s.id(), label == null || label.isBlank() ? null : label.strip());
+        return getSession(id, owner);
+    }
+
+    @Override
     public Session getSession(String id, String owner) {
         return visible(id, owner).orElseThrow(() -> OpenClawException.notFound("session", id));
     }

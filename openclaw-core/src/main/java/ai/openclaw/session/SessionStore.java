@@ -78,4 +78,15 @@ public interface SessionStore {
 
     /** Deletes sessions whose expiry is at or before {@code now}; returns how many. */
     int deleteExpired(Instant now);
+
+    /**
+     * Changes a session's label (issue 14: sessions.patch, the Control UI's rename).
+     *
+     * @param id the session id
+     * @param label the new label, or null to clear it
+     * @return whether the session exists
+     */
+    default boolean relabel(String id, String label) {
+        throw new UnsupportedOperationException("this session store cannot relabel sessions");
+    }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * revoked and expired credentials with 401 in the route's dialect.
  */
 class RouteAuthTest {
-    static final Set<String> PUBLIC = Set.of("/health", "/healthz", "/ready");
+    static final Set<String> PUBLIC = java.util.stream.Stream.concat(Set.of("/health", "/healthz", "/ready").stream(),
+            ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS.stream()).collect(java.util.stream.Collectors.toSet());
     static TestGateway gw;
 
     @BeforeAll

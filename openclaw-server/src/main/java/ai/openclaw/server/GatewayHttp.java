@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class GatewayHttp {
     private final GatewayServices services;
     private final AtomicBoolean ready = new AtomicBoolean();
-    private final AccessControl access;
+    private AccessControl access;
+    private final java.util.Set<String> proxies = new java.util.HashSet<>();
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
@@ -41,10 +42,7 @@ final class GatewayHttp {
         this.services = services;
         this.ws = ws;
         this.metrics = metrics;
-        java.util.Set<String> proxies = new java.util.HashSet<>();
         services.config().tree().path("gateway").path("trusted_proxies").forEach(n -> proxies.add(n.asText()));
-        this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config()),
-                HealthRoutes.PUBLIC_PATHS, proxies, ai.openclaw.server.api.graphql.GraphqlRoutes::isPageRequest);
     }
 
     /** Loads and initialises the HTTP stack's classes (Javalin, Jetty) without listening, to overlap start-up work. */
@@ -62,6 +60,9 @@ final class GatewayHttp {
 
     /** Starts listening; returns the bound port. */
     int start(String host, int port) {
+        boolean loopback = host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
+        this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config(), loopback),
+                publicPaths(), proxies, ai.openclaw.server.api.graphql.GraphqlRoutes::isPageRequest);
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -93,6 +94,7 @@ final class GatewayHttp {
             ai.openclaw.server.api.gateway.SpawnRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.ui.ControlUiRoutes.register(cfg.routes);
             graphql = ai.openclaw.server.api.graphql.GraphqlRoutes.register(cfg.routes, services);
             if (services.config().tree().path("gateway").path("metrics").path("enabled").asBoolean(true)) {
                 ai.openclaw.server.metrics.MetricsRoutes.register(cfg.routes, metrics);
@@ -106,6 +108,12 @@ final class GatewayHttp {
         app.start(host, port);
         ready.set(true);
         return app.port();
+    }
+
+    private static java.util.Set<String> publicPaths() {
+        java.util.Set<String> paths = new java.util.HashSet<>(HealthRoutes.PUBLIC_PATHS);
+        paths.addAll(ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS);
+        return paths;
     }
 
     int port() {

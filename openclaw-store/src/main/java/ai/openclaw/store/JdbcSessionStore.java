@@ -65,6 +65,14 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean relabel(String id, String label) {
+        boolean[] found = new boolean[1];
+        db.write(h -> found[0] = h.createUpdate("UPDATE sessions SET label = :label WHERE id = :id")
+                .bind("label", label).bind("id", id).execute() > 0);
+        return found[0];
+    }
+
+    @Override
     public boolean delete(String id) {
         boolean[] found = new boolean[1];
         db.write(h -> {

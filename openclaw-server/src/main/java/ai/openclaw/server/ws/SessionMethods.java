@@ -28,6 +28,7 @@ final class SessionMethods {
     void register(WsMethods m) {
         m.add("sessions.list", Scopes.CHAT, WsMethods.Access.READ, this::list);
         m.add("sessions.describe", Scopes.CHAT, WsMethods.Access.READ, this::describe);
+        m.add("sessions.patch", Scopes.CHAT, WsMethods.Access.WRITE, this::patch);
         m.add("sessions.delete", Scopes.CHAT, WsMethods.Access.WRITE, this::delete);
         m.add("sessions.reset", Scopes.CHAT, WsMethods.Access.WRITE, this::reset);
         m.add("sessions.compact", Scopes.CHAT, WsMethods.Access.WRITE, this::compact);
@@ -69,6 +70,18 @@ final class SessionMethods {
         Session s = session(call);
         ObjectNode out = Json.obj().put("key", s.id());
         out.set("session", view(s));
+        return out;
+    }
+
+    private JsonNode patch(WsCall call) {
+        Session s = session(call);
+        if (!call.params().node().has("label")) {
+            throw OpenClawException.invalid("field 'label' is required (a string, or null to clear it)");
+        }
+        Session after = services.conversations().relabelSession(s.id(), call.principal().ownerFilter(),
+                call.params().optText("label"));
+        ObjectNode out = Json.obj().put("ok", true).put("key", after.id());
+        out.set("entry", view(after));
         return out;
     }
 

@@ -128,8 +128,21 @@ public final class WsGateway implements AutoCloseable {
             f.setMaxBinaryMessageSize(1024);
             f.setIdleTimeout(Duration.ofMillis(settings.idleTimeoutMs()));
         });
+        // Javalin snapshots the servlet session of every upgrade request, which would create one and send a
+        // JSESSIONID cookie: the gateway has no servlet sessions, so no cookie is sent and the session is dropped
+        cfg.jetty.modifyServletContextHandler(h -> {
+            if (h.getSessionHandler() != null) {
+                h.getSessionHandler().setUsingCookies(false);
+            }
+        });
+        cfg.routes.wsBeforeUpgrade("/*", ctx -> guarded(ctx, () -> beforeUpgrade(ctx, access)));
+        cfg.routes.wsAfterUpgrade("/*", ctx -> {
+            var session = ctx.req().getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+        });
         for (String path : new String[] {"/", "/ws"}) {
-            cfg.routes.wsBeforeUpgrade(path, ctx -> beforeUpgrade(ctx, access));
             cfg.routes.ws(path, ws -> {
                 ws.onConnect(this::onConnect);
                 ws.onMessage(this::onMessage);
@@ -137,17 +150,47 @@ public final class WsGateway implements AutoCloseable {
                 ws.onError(ctx -> LOG.debug("websocket error: {}", String.valueOf(ctx.error())));
             });
         }
-        cfg.routes.wsBeforeUpgrade("/*", ctx -> {
-            if (!ctx.path().equals("/") && !ctx.path().equals("/ws") && !OTHER_ENDPOINTS.contains(ctx.path())) {
-                throw new OpenClawException(ErrorCode.NOT_FOUND, "no WebSocket endpoint at " + ctx.path()
-                        + "; the gateway protocol is served at / and /ws", null, false, null);
-            }
-        });
         cfg.routes.ws("/*", ws -> ws.onConnect(ctx -> ctx.closeSession(1008, "no endpoint")));
+    }
+
+    /**
+     * Runs an upgrade check; a refusal is written here, in the JSON error envelope with the request id (Javalin does
+     * not write a response body for a refused upgrade), and rethrown so the upgrade does not happen.
+     */
+    private static void guarded(Context ctx, Runnable check) {
+        String requestId = ctx.header("X-Request-ID");
+        if (requestId == null || !Ids.isSafeId(requestId)) {
+            requestId = Ids.newId("req");
+        }
+        ctx.res().setHeader("X-Request-ID", requestId);
+        ctx.res().setHeader("OpenClaw-Version", ai.openclaw.server.http.Http.API_VERSION);
+        try {
+            check.run();
+        } catch (OpenClawException e) {
+            try {
+                byte[] body = Json.MAPPER.writeValueAsBytes(ai.openclaw.server.http.ErrorMapper.body(
+                        ai.openclaw.server.http.Dialect.PLAIN, e));
+                ctx.res().setStatus(e.code().httpStatus());
+                ctx.res().setContentType("application/json; charset=utf-8");
+                ctx.res().setContentLength(body.length);
+                ctx.res().getOutputStream().write(body);
+                ctx.res().flushBuffer();
+            } catch (java.io.IOException io) {
+                // the client went away
+            }
+            throw e;
+        }
     }
 
     /** The HTTP side of an upgrade: request id, and the client's address and locality for pairing. */
     private void beforeUpgrade(Context ctx, AccessControl access) {
+        if (OTHER_ENDPOINTS.contains(ctx.path())) {
+            return;
+        }
+        if (!ctx.path().equals("/") && !ctx.path().equals("/ws")) {
+            throw new OpenClawException(ErrorCode.NOT_FOUND, "no WebSocket endpoint at " + ctx.path()
+                    + "; the gateway protocol is served at / and /ws", null, false, null);
+        }
         String address = access.clientAddress(ctx);
         String peer = ctx.req().getRemoteAddr();
         boolean forwarded = ctx.header("X-Forwarded-For") != null || ctx.header("X-Real-IP") != null
