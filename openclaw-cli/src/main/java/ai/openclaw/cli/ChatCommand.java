@@ -1,25 +1,17 @@
 package ai.openclaw.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import ai.openclaw.sdk.OpenClawApiException;
+import ai.openclaw.sdk.OpenClawClient;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code openclaw chat "message"}: sends one message to the running gateway and prints the reply. */
+/** {@code openclaw chat "message"}: sends one message to the running gateway (through the Java SDK). */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = "Send a message to the running gateway (POST /api/v1/message) and print the reply.")
 final class ChatCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(index = "0", paramLabel = "MESSAGE", description = "The message text.")
     String message;
 
@@ -36,65 +28,33 @@ final class ChatCommand implements Callable<Integer> {
     String url;
 
     @Override
-    public Integer call() throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("text", message).put("session",
-                session == null ? "default" : session);
-        if (model != null) {
-            body.put("model", model);
-        }
-        String base = Cli.baseUrl(url);
-        HttpRequest.Builder req = Cli.request(base, stream ? "/api/v1/message/stream" : "/api/v1/message")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    public Integer call() {
+        OpenClawClient client = Cli.client(url);
+        String s = session == null ? "default" : session;
         if (!stream) {
-            HttpResponse<String> r = Cli.send(req.build());
-            JsonNode json = JSON.readTree(r.body());
-            if (r.statusCode() != 200) {
-                System.err.println("error: " + json.path("error").path("code").asText() + ": "
-                        + json.path("error").path("message").asText() + detail(json));
+            try {
+                System.out.println(client.message().send(message, s, model).text());
+                return 0;
+            } catch (OpenClawApiException e) {
+                System.err.println("error: " + Cli.describe(e));
                 return 1;
             }
-            System.out.println(json.path("data").path("text").asText());
-            return 0;
         }
-        HttpResponse<InputStream> r;
-        try {
-            r = Cli.http().send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (java.net.ConnectException e) {
-            System.err.println("error: the gateway is not running at " + base + " (start it with: openclaw gateway)");
+        boolean started = false;
+        try (Stream<String> pieces = client.message().stream(message, s, model)) {
+            started = true;
+            pieces.forEach(p -> {
+                System.out.print(p);
+                System.out.flush();
+            });
+            System.out.println();
+            return 0;
+        } catch (OpenClawApiException e) {
+            if (started) {
+                System.out.println();
+            }
+            System.err.println("error: " + Cli.describe(e));
             return 1;
         }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-            if (r.statusCode() != 200) {
-                JsonNode json = JSON.readTree(in);
-                System.err.println("error: " + json.path("error").path("code").asText() + ": "
-                        + json.path("error").path("message").asText() + detail(json));
-                return 1;
-            }
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.startsWith("data: ")) {
-                    continue;
-                }
-                String data = line.substring(6);
-                if (data.equals("[DONE]")) {
-                    break;
-                }
-                JsonNode event = JSON.readTree(data);
-                if (event.has("error")) {
-                    System.out.println();
-                    System.err.println("error: " + event.path("error").path("message").asText() + detail(event));
-                    return 1;
-                }
-                System.out.print(event.path("chunk").asText());
-                System.out.flush();
-            }
-            System.out.println();
-        }
-        return 0;
-    }
-
-    private static String detail(JsonNode json) {
-        JsonNode d = json.path("error").path("details");
-        return d.isTextual() ? " (" + d.asText() + ")" : "";
     }
 }

@@ -3,14 +3,12 @@ package ai.openclaw.cli;
 import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.config.StatePaths;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import ai.openclaw.sdk.OpenClawApiException;
+import ai.openclaw.sdk.OpenClawClient;
 import java.time.Duration;
 import java.util.Map;
 
-/** What the client commands share: the state paths, the config, and calls to the running gateway. */
+/** What the client commands share: the state paths, the config, and the SDK client of the running gateway. */
 final class Cli {
     private Cli() {
     }
@@ -53,27 +51,19 @@ final class Cli {
         return "http://127.0.0.1:" + GatewayConfig.from(config()).port();
     }
 
-    static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A client (the Java SDK) for the running gateway at {@code --url} or the default, with the gateway token. */
+    static OpenClawClient client(String url) {
+        return OpenClawClient.builder().baseUrl(baseUrl(url)).token(token()).timeout(Duration.ofMinutes(5)).build();
     }
 
-    static HttpRequest.Builder request(String baseUrl, String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json");
-    }
-
-    static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            throw new IllegalStateException("the gateway is not running at " + request.uri().getScheme() + "://"
-                    + request.uri().getAuthority() + " (start it with: openclaw gateway)");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot reach the gateway: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
+    /** An SDK error as the CLI prints it: {@code CODE: message (details)}. */
+    static String describe(OpenClawApiException e) {
+        if (e.status() == 0 && "CONNECTION_ERROR".equals(e.code())) {
+            return e.getMessage() + (e.getMessage().startsWith("the gateway is not running")
+                    ? " (start it with: openclaw gateway)" : "");
         }
+        String details = e.details() != null && e.details().isTextual() ? " (" + e.details().asText() + ")" : "";
+        return (e.code() == null ? "" : e.code() + ": ") + e.getMessage() + details;
     }
 
     private static String stripSlash(String s) {

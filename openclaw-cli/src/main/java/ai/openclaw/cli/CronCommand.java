@@ -3,8 +3,9 @@ package ai.openclaw.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import ai.openclaw.sdk.OpenClawApiException;
+import ai.openclaw.sdk.OpenClawClient;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,18 +25,14 @@ final class CronCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** Sends a request; prints the error and returns null on failure, else the envelope's {@code data}. */
-    static JsonNode request(String url, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = Cli.request(Cli.baseUrl(url), path).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = Cli.send(b.build());
-        JsonNode json = JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
-        if (r.statusCode() / 100 != 2) {
-            System.err.println("error: " + json.path("error").path("code").asText() + ": "
-                    + json.path("error").path("message").asText());
+    /** Calls the gateway through the Java SDK; prints the error and returns null on failure. */
+    static <T> T sdk(String url, Function<OpenClawClient, T> request) {
+        try {
+            return request.apply(Cli.client(url));
+        } catch (OpenClawApiException e) {
+            System.err.println("error: " + Cli.describe(e));
             return null;
         }
-        return json.path("data");
     }
 
     /** Parses {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d} or plain milliseconds. */
@@ -126,7 +123,7 @@ final class CronCommand implements Runnable {
                 body.put("sessionTarget", sessionTarget);
             }
             body.put("enabled", !disabled);
-            JsonNode job = request(url, "POST", "/api/v1/cron/jobs", JSON.writeValueAsString(body));
+            JsonNode job = sdk(url, c -> c.cron().create(body));
             if (job == null) {
                 return 1;
             }
@@ -142,12 +139,12 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode data = request(url, "GET", "/api/v1/cron/jobs", null);
-            if (data == null) {
+            java.util.List<JsonNode> jobs = sdk(url, c -> c.cron().list());
+            if (jobs == null) {
                 return 1;
             }
             System.out.printf("%-26s %-20s %-9s %-28s %s%n", "ID", "NAME", "STATUS", "SCHEDULE", "NEXT RUN");
-            for (JsonNode j : data.path("jobs")) {
+            for (JsonNode j : jobs) {
                 JsonNode s = j.path("schedule");
                 String sched = switch (s.path("kind").asText()) {
                     case "every" -> "every " + s.path("everyMs").asLong() + "ms";
@@ -170,7 +167,7 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode run = request(url, "POST", "/api/v1/cron/jobs/" + id + "/run", "");
+            JsonNode run = sdk(url, c -> c.cron().run(id));
             if (run == null) {
                 return 1;
             }
@@ -194,12 +191,12 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode data = request(url, "GET", "/api/v1/cron/jobs/" + id + "/runs?limit=" + limit, null);
-            if (data == null) {
+            ai.openclaw.sdk.Page page = sdk(url, c -> c.cron().runs(id, limit, 0));
+            if (page == null) {
                 return 1;
             }
             System.out.printf("%-26s %-8s %-6s %-24s %s%n", "RUN", "TRIGGER", "STATUS", "STARTED", "OUTPUT/ERROR");
-            for (JsonNode r : data.path("runs")) {
+            for (JsonNode r : page.items()) {
                 String text = r.path("error").isTextual() ? r.path("error").asText() : r.path("output").asText("");
                 System.out.printf("%-26s %-8s %-6s %-24s %s%n", r.path("id").asText(), r.path("trigger").asText(),
                         r.path("status").asText(), r.path("startedAt").asText(), text.replace('\n', ' '));
@@ -217,7 +214,10 @@ final class CronCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (request(url, "DELETE", "/api/v1/cron/jobs/" + id, null) == null) {
+            if (sdk(url, c -> {
+                c.cron().delete(id);
+                return Boolean.TRUE;
+            }) == null) {
                 return 1;
             }
             System.out.println("deleted " + id);

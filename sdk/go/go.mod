@@ -1,0 +1,3 @@
+module github.com/openclaw/go-sdk
+
+go 1.18

@@ -1,0 +1,2 @@
+export * from 'openclaw-sdk';
+export { default } from 'openclaw-sdk';

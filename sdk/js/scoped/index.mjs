@@ -1,0 +1,13 @@
+// ESM entry of @openclaw/sdk: `import { OpenClaw } from '@openclaw/sdk'` (seed 003).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const sdk = require('./index.js');
+
+export default sdk;
+export const {
+  OpenClaw, OpenClawClient, Client, SpawnedAgent, ChunkStream, Page, VERSION, OpenClawError, APIConnectionError,
+  APITimeoutError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError,
+  RateLimitError, InternalServerError, Webhook, WebhookVerificationError, verify, verifySignature, verifyStandard,
+  signBody, signStandard, webhooks,
+} = sdk;
