@@ -54,6 +54,20 @@ if (scenario === 'tools') {
     { type: 'text', text: 'What is this?' },
     { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=', detail: 'low' } }] }] });
   out.content = r.choices[0].message.content;
+} else if (scenario === 'embeddings') {
+  const r = await client.embeddings.create({ model: 'all-minilm-l6-v2-q',
+    input: ['The cat sat on the mat.', 'A cat is sitting on a mat.', 'Stock markets fell sharply today.'] });
+  const v = r.data.map(d => d.embedding);
+  const dot = (a, b) => a.reduce((s, x, i) => s + x * b[i], 0);
+  out.dims = v.map(e => e.length);
+  out.norm = Math.sqrt(dot(v[0], v[0]));
+  out.similar = dot(v[0], v[1]);
+  out.unrelated = dot(v[0], v[2]);
+  out.model = r.model;
+  out.usage = r.usage;
+  const f = await client.embeddings.create({ model: 'bge-small-zh-v15-q', input: '用户偏好简洁的回答',
+    encoding_format: 'float' });
+  out.zhDims = f.data[0].embedding.length;
 } else {
   throw new Error('unknown scenario ' + scenario);
 }

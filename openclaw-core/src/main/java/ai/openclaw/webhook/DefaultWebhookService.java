@@ -4,14 +4,14 @@ import ai.openclaw.error.OpenClawException;
 import ai.openclaw.event.DomainEvent;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.util.Ids;
+import ai.openclaw.net.CheckedTarget;
+import ai.openclaw.net.PinnedHttp;
 import ai.openclaw.util.OutboundTargets;
 import ai.openclaw.util.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -337,38 +338,33 @@ final class DefaultWebhookService implements WebhookService {
             }
             secret = e.get().secret();
         }
+        CheckedTarget target;
         try {
-            OutboundTargets.check("url", d.url(), settings.allowPrivateTargets());
+            // resolved once: the connection goes to exactly the addresses that passed the private-target check
+            target = OutboundTargets.resolve("url", d.url(), settings.allowPrivateTargets());
         } catch (OpenClawException ex) {
             store.recordAttempt(d.id(), WebhookDelivery.FAILED, attempts, now, null, ex.getMessage(), now);
             return null;
         }
-        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(d.url())).timeout(settings.timeout())
-                .POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8));
-        d.headers().forEach((k, v) -> {
-            try {
-                rb.setHeader(k, v);
-            } catch (IllegalArgumentException ignored) {
-                // restricted header (Host, Content-Length…): not ours to set
-            }
-        });
-        rb.setHeader("Content-Type", "application/json");
-        rb.setHeader("User-Agent", "OpenClaw-Webhook/1.0");
-        rb.setHeader("X-OpenClaw-Event", d.event());
-        rb.setHeader("X-OpenClaw-Delivery-Attempt", Integer.toString(attempts));
+        Map<String, String> headers = new LinkedHashMap<>(d.headers());
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "OpenClaw-Webhook/1.0");
+        headers.put("X-OpenClaw-Event", d.event());
+        headers.put("X-OpenClaw-Delivery-Attempt", Integer.toString(attempts));
         if (secret != null) {
-            WebhookSigner.headers(secret, d.id(), now.getEpochSecond(), d.body()).forEach(rb::setHeader);
+            headers.putAll(WebhookSigner.headers(secret, d.id(), now.getEpochSecond(), d.body()));
         } else {
-            rb.setHeader("webhook-id", d.id());
-            rb.setHeader("webhook-timestamp", Long.toString(now.getEpochSecond()));
+            headers.put("webhook-id", d.id());
+            headers.put("webhook-timestamp", Long.toString(now.getEpochSecond()));
         }
         Integer status = null;
         String error;
         Duration retryAfter = null;
         boolean retriable;
         try {
-            HttpResponse<String> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
-            status = r.statusCode();
+            PinnedHttp.Response r = PinnedHttp.send(target, "POST", headers,
+                    d.body().getBytes(StandardCharsets.UTF_8), settings.timeout(), 64 * 1024);
+            status = r.status();
             if (status >= 200 && status < 300) {
                 recordDelivered(d.id(), attempts, now, status);
                 return null;
@@ -385,25 +381,25 @@ final class DefaultWebhookService implements WebhookService {
             }
             retriable = status == 429 || status == 408 || status >= 500;
             if (status == 429) {
-                retryAfter = retryAfter(r.headers().firstValue("Retry-After").orElse(null), clock.instant());
+                retryAfter = retryAfter(r.header("Retry-After").orElse(null), clock.instant());
             }
             if (status >= 300 && status < 400) {
                 error = "HTTP " + status + " redirect (redirects are not followed)";
             }
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (java.net.SocketTimeoutException e) {
             error = "timed out after " + settings.timeout().toMillis() + " ms";
             retriable = true;
         } catch (java.io.IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                try {
+                    store.release(d.id(), clock.instant());
+                } catch (RuntimeException ignored) {
+                    // the claim lapses after its lease instead
+                }
+                return null;
+            }
             error = "network error: " + e;
             retriable = true;
-        } catch (InterruptedException e) {
-            try {
-                store.release(d.id(), clock.instant());
-            } catch (RuntimeException ignored) {
-                // the claim lapses after its lease instead
-            }
-            Thread.currentThread().interrupt();
-            return null;
         }
         Instant after = clock.instant();
         if (!retriable || attempts >= settings.maxAttempts()) {

@@ -46,11 +46,14 @@ public final class Gateway implements AutoCloseable {
     private final String token;
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.metrics.MetricsListener metricsListener;
+    private final ai.openclaw.server.mcp.McpClients mcpClients;
 
     private Gateway(Database database, GatewayHttp http, GatewayServices services,
                     ScheduledExecutorService housekeeping, MemoryEngine memory, String host, int port,
                     String token, ai.openclaw.server.metrics.GatewayMetrics metrics,
-                    ai.openclaw.server.metrics.MetricsListener metricsListener) {
+                    ai.openclaw.server.metrics.MetricsListener metricsListener,
+                    ai.openclaw.server.mcp.McpClients mcpClients) {
+        this.mcpClients = mcpClients;
         this.metrics = metrics;
         this.metricsListener = metricsListener;
         this.database = database;
@@ -118,6 +121,7 @@ public final class Gateway implements AutoCloseable {
         MemoryEngine memory = null;
         ai.openclaw.server.metrics.GatewayMetrics metrics = null;
         ai.openclaw.server.metrics.MetricsListener metricsListener = null;
+        ai.openclaw.server.mcp.McpClients mcpClients = null;
         try {
             memory = MemoryEngine.open(db, options.paths().stateDir(), options.paths().workspace(),
                     config.tree().path("memory"), options.clock(), housekeeping,
@@ -151,6 +155,7 @@ public final class Gateway implements AutoCloseable {
             ws.bind(services, db.deviceStore(), token);
             GatewayHttp http = new GatewayHttp(services, ws, metrics);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
+            mcpClients = ai.openclaw.server.mcp.McpClients.start(config.tree(), agents.tools(), options.clock());
             JsonNode metricsConfig = config.tree().path("gateway").path("metrics");
             if (metricsConfig.hasNonNull("bind")) {
                 metricsListener = ai.openclaw.server.metrics.MetricsListener.start(metricsConfig.path("bind").asText(),
@@ -183,10 +188,14 @@ public final class Gateway implements AutoCloseable {
                     LOG.warn("memory warm-up failed (the first search will load the models): {}", e.toString());
                 }
             });
-            return new Gateway(db, http, services, housekeeping, memory, host, port, token, metrics, metricsListener);
+            return new Gateway(db, http, services, housekeeping, memory, host, port, token, metrics, metricsListener,
+                    mcpClients);
         } catch (RuntimeException e) {
             if (metricsListener != null) {
                 metricsListener.close();
+            }
+            if (mcpClients != null) {
+                mcpClients.close();
             }
             if (metrics != null) {
                 metrics.close();
@@ -275,6 +284,7 @@ public final class Gateway implements AutoCloseable {
         if (metricsListener != null) {
             metricsListener.close();
         }
+        mcpClients.close();
         metrics.close();
         services.background().close();
         services.agents().close();

@@ -63,6 +63,8 @@ public final class ChatCompletionRoutes {
         routes.post("/v1/chat/completions", r::completions);
         routes.get("/v1/models", r::models);
         routes.get("/v1/models/<id>", r::model);
+        EmbeddingRoutes.register(routes, services);
+        ai.openclaw.server.api.anthropic.MessagesRoutes.register(routes, services);
     }
 
     private void completions(Context ctx) {
@@ -206,6 +208,9 @@ public final class ChatCompletionRoutes {
         for (ModelId id : services.conversations().models().knownModels()) {
             data.add(model(id.toString(), created, id.provider()));
         }
+        for (String m : EmbeddingRoutes.MODELS) {
+            data.add(model(m, created, "openclaw"));
+        }
         Http.json(ctx, 200, out);
     }
 
@@ -215,6 +220,10 @@ public final class ChatCompletionRoutes {
         long created = services.startedAt().getEpochSecond();
         String agent = agentFrom(id);
         if (id.equals("openclaw") || (agent != null && (agent.equals(Agent.MAIN) || agentExists(agent)))) {
+            Http.json(ctx, 200, model(id, created, "openclaw"));
+            return;
+        }
+        if (EmbeddingRoutes.MODELS.contains(id)) {
             Http.json(ctx, 200, model(id, created, "openclaw"));
             return;
         }
