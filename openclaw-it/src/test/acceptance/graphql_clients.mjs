@@ -5,10 +5,17 @@
 import { GraphQLClient, ClientError, gql } from 'graphql-request';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { getIntrospectionQuery, buildClientSchema } from 'graphql';
 
 const [base, key] = process.argv.slice(2);
 const fail = (msg) => { console.log('FAIL ' + msg); process.exit(1); };
 const client = new GraphQLClient(base + '/graphql', { headers: { Authorization: 'Bearer ' + key } });
+
+// the introspection GraphiQL sends must fit the depth and complexity limits
+const schema = buildClientSchema(await client.request(getIntrospectionQuery({ descriptions: true,
+  inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true })));
+if (!schema.getSubscriptionType() || !schema.getType('ConversationConnection')) fail('introspection');
+console.log('ok   introspection (' + Object.keys(schema.getTypeMap()).length + ' types)');
 
 const created = await client.request(gql`mutation($title: String) {
   createConversation(input: {title: $title}) { id title } }`, { title: 'from graphql-request' });

@@ -390,6 +390,8 @@ class GraphqlTest {
         Ws early = Ws.open(env.gateway().baseUrl().replace("http", "ws") + "/graphql");
         early.send(Map.of("type", "subscribe", "id", "1", "payload", Map.of("query", "{ status { status } }")));
         assertThat(early.closeCode()).isEqualTo(4401);
+        Ws silent = Ws.open(env.gateway().baseUrl().replace("http", "ws") + "/graphql");
+        assertThat(silent.closeCode()).as("no connection_init: closed by the server").isEqualTo(4408);
     }
 
     static JsonNode read(String s) {
