@@ -194,7 +194,7 @@ final class DefaultCronService implements CronService {
                     data.put("run_id", run.id());
                     data.put("kind", "systemEvent");
                     data.put("text", se.text());
-                    events.publish(new DomainEvent("cron.fired", clock.instant(), data));
+                    events.publish(new DomainEvent("cron.fired", clock.instant(), data, job.owner()));
                     yield se.text();
                 }
                 case CronPayload.AgentTurn at -> agentTurn(job, at, run.id());

@@ -234,7 +234,7 @@ final class DefaultTaskService implements TaskService {
         }
         String event = t.status() == TaskStatus.COMPLETED ? WebhookEvents.TASK_COMPLETED : WebhookEvents.TASK_FAILED;
         Map<String, Object> data = outcome(t);
-        events.publish(new DomainEvent(event, clock.instant(), data));
+        events.publish(new DomainEvent(event, clock.instant(), data, t.owner()));
         if (t.callback() != null) {
             webhooks.enqueueDirect(t.callback().url(), t.callback().secret(), t.callback().headers(), event, data);
         }

@@ -46,7 +46,7 @@ final class Loaders {
         DataLoaderOptions options = DataLoaderOptions.newOptions()
                 .setStatisticsCollector(SimpleStatisticsCollector::new).build();
         DataLoader<String, Map<String, Object>> agents = DataLoaderFactory.newDataLoaderWithTry(
-                (List<String> ids) -> CompletableFuture.completedFuture(agents(services, ids)), options);
+                (List<String> ids) -> CompletableFuture.completedFuture(agents(services, caller, ids)), options);
         DataLoader<MessagesKey, Map<String, Object>> messages = DataLoaderFactory.newDataLoaderWithTry(
                 (List<MessagesKey> keys) -> CompletableFuture.completedFuture(messages(services, caller, keys)),
                 options);
@@ -68,12 +68,14 @@ final class Loaders {
         return out;
     }
 
-    private static List<Try<Map<String, Object>>> agents(GatewayServices services, List<String> ids) {
+    private static List<Try<Map<String, Object>>> agents(GatewayServices services, GraphqlCaller caller,
+                                                         List<String> ids) {
         Map<String, Try<Map<String, Object>>> byId = new LinkedHashMap<>();
         for (String id : ids) {
             byId.computeIfAbsent(id, k -> {
                 try {
-                    return Try.succeeded(Views.agent(services.agents().agents().get(k), services.agents().tools()));
+                    return Try.succeeded(Views.agent(services.agents().agents().get(k, caller.ownerId()),
+                            services.agents().tools()));
                 } catch (OpenClawException e) {
                     return e.code() == ErrorCode.NOT_FOUND ? Try.succeeded(null) : Try.failed(e);
                 }
