@@ -242,4 +242,39 @@ class ModelClientsTest {
         assertThat(s.at("/content/1/name").asText()).isEqualTo("get_weather");
         assertThat(s.at("/content/1/input/city").asText()).isEqualTo("Paris");
     }
+
+    @Test
+    void openAiSdkResponsesWithFunctionToolsPreviousResponseIdRetrieveAndStream() throws Exception {
+        env.fake().clearRequests();
+        env.fake().enqueue(weatherCall());
+        env.fake().enqueue(FakeReply.echoToolResult());
+        JsonNode r = run("openai-sdk.mjs", "responses");
+        assertThat(r.at("/call/name").asText()).isEqualTo("get_weather");
+        assertThat(r.at("/call/arguments").asText()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(r.path("text").asText()).isEqualTo("tool said: sunny in Paris");
+        assertThat(r.path("fetched").asText()).isEqualTo("tool said: sunny in Paris");
+        assertThat(r.at("/usage/total_tokens").asInt()).isPositive();
+        JsonNode first = chatRequests().get(0).json();
+        assertToolOffered(first);
+        assertThat(first.at("/messages/0/content").asText()).isEqualTo("Be brief.");
+        assertToolResultSentUpstream("sunny in Paris");
+
+        env.fake().enqueue(FakeReply.text("hello there"));
+        JsonNode s = run("openai-sdk.mjs", "responses-stream");
+        assertThat(s.path("text").asText()).isEqualTo("hello there");
+        assertThat(s.path("completedText").asText()).isEqualTo("hello there");
+        assertThat(s.path("types").toString()).contains("response.created", "response.output_item.added",
+                "response.output_text.delta", "response.output_text.done", "response.completed");
+    }
+
+    @Test
+    void vercelOpenAiResponsesProviderWithToolsOverSeveralSteps() throws Exception {
+        env.fake().clearRequests();
+        env.fake().enqueue(weatherCall());
+        env.fake().enqueue(FakeReply.echoToolResult());
+        JsonNode r = run("vercel.mjs", "responses-tools");
+        assertThat(r.path("steps").asInt()).isEqualTo(2);
+        assertThat(r.path("text").asText()).isEqualTo("tool said: sunny in Paris");
+        assertToolResultSentUpstream("sunny in Paris");
+    }
 }

@@ -64,6 +64,7 @@ public final class ChatCompletionRoutes {
         routes.get("/v1/models", r::models);
         routes.get("/v1/models/<id>", r::model);
         EmbeddingRoutes.register(routes, services);
+        ResponsesRoutes.register(routes, services);
         ai.openclaw.server.api.anthropic.MessagesRoutes.register(routes, services);
     }
 
