@@ -52,6 +52,13 @@ public final class BackgroundWork implements AutoCloseable {
      */
     static BackgroundWork start(GatewayConfig config, Database db, EventBus events, ConversationService conversations,
                                 Clock clock, SecretCipher cipher) {
+        return start(config, db, events, conversations, clock, cipher, owner -> null);
+    }
+
+    /** Starts background work; {@code workspaces} gives an owner's workspace for tasks that name files. */
+    static BackgroundWork start(GatewayConfig config, Database db, EventBus events, ConversationService conversations,
+                                Clock clock, SecretCipher cipher,
+                                java.util.function.Function<String, java.nio.file.Path> workspaces) {
         int sealed = BackgroundStores.sealPlainSecrets(db, cipher);
         if (sealed > 0) {
             org.slf4j.LoggerFactory.getLogger("openclaw.secrets").info(
@@ -73,7 +80,8 @@ public final class BackgroundWork implements AutoCloseable {
         TaskService tasks = TaskService.start(BackgroundStores.tasks(db, cipher), TaskSettings.from(config.tree()), events,
                 webhooks, clock, senders, scheduler);
         tasks.register(TaskHandlers.agent(conversations));
-        tasks.register(TaskHandlers.analysis(conversations, new UrlText(http, settings)::fetch));
+        tasks.register(TaskHandlers.analysis(conversations, new UrlText(http, settings)::fetch, workspaces));
+        tasks.register(TaskHandlers.generic(conversations, workspaces));
         CronService cron = CronService.start(BackgroundStores.cron(db), BackgroundStores.cronTrigger(db, clock,
                 Duration.ofMillis(Math.max(100, config.tree().path("cron").path("pollMs").asLong(1000)))),
                 conversations, events, clock);

@@ -142,7 +142,8 @@ public final class Gateway implements AutoCloseable {
                     ws.tap(BudgetedConversations.wrap(core, limits)), metrics.registry());
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
-                    options.clock(), SecretCipher.load(options.paths().stateDir(), options.env()));
+                    options.clock(), SecretCipher.load(options.paths().stateDir(), options.env()),
+                    owner -> options.paths().workspace());
             started[0] = background;
             ai.openclaw.file.FileService files = StoredFiles.open(config, options.paths(), db, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
