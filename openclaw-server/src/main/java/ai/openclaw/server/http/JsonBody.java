@@ -62,11 +62,12 @@ public final class JsonBody {
         } catch (StreamConstraintsException e) {
             throw OpenClawException.invalid("request body exceeds a JSON limit (nesting depth "
                     + Json.MAX_NESTING_DEPTH + ", string length " + Json.MAX_STRING_LENGTH + " characters, number "
-                    + "length 100)", e.getOriginalMessage());
+                    + "length 100)", ClientText.clean(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw OpenClawException.invalid("request body is not valid JSON" + where, e.getOriginalMessage());
+            throw OpenClawException.invalid("request body is not valid JSON" + where,
+                    ClientText.clean(e.getOriginalMessage()));
         } catch (IOException e) {
             throw OpenClawException.invalid("request body could not be read", e.getMessage());
         }
