@@ -54,6 +54,44 @@ if (scenario === 'tools') {
     { type: 'text', text: 'What is this?' },
     { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=', detail: 'low' } }] }] });
   out.content = r.choices[0].message.content;
+} else if (scenario === 'embeddings') {
+  const r = await client.embeddings.create({ model: 'all-minilm-l6-v2-q',
+    input: ['The cat sat on the mat.', 'A cat is sitting on a mat.', 'Stock markets fell sharply today.'] });
+  const v = r.data.map(d => d.embedding);
+  const dot = (a, b) => a.reduce((s, x, i) => s + x * b[i], 0);
+  out.dims = v.map(e => e.length);
+  out.norm = Math.sqrt(dot(v[0], v[0]));
+  out.similar = dot(v[0], v[1]);
+  out.unrelated = dot(v[0], v[2]);
+  out.model = r.model;
+  out.usage = r.usage;
+  const f = await client.embeddings.create({ model: 'bge-small-zh-v15-q', input: '用户偏好简洁的回答',
+    encoding_format: 'float' });
+  out.zhDims = f.data[0].embedding.length;
+} else if (scenario === 'responses') {
+  const tools = [{ type: 'function', name: 'get_weather', description: 'Current weather for a city',
+    parameters: weather.function.parameters, strict: false }];
+  const r = await client.responses.create({ model, input: 'Weather in Paris?', instructions: 'Be brief.', tools });
+  out.firstId = r.id;
+  out.call = r.output.find(o => o.type === 'function_call');
+  const next = await client.responses.create({ model, previous_response_id: r.id, tools,
+    input: [{ type: 'function_call_output', call_id: out.call.call_id, output: 'sunny in Paris' }] });
+  out.text = next.output_text;
+  out.usage = next.usage;
+  out.fetched = (await client.responses.retrieve(next.id)).output_text;
+} else if (scenario === 'responses-stream') {
+  const stream = await client.responses.create({ model, input: 'Say hello', stream: true });
+  const types = [];
+  let text = '';
+  let done;
+  for await (const e of stream) {
+    types.push(e.type);
+    if (e.type === 'response.output_text.delta') text += e.delta;
+    if (e.type === 'response.completed') done = e.response;
+  }
+  out.types = [...new Set(types)];
+  out.text = text;
+  out.completedText = done.output_text ?? done.output[0].content[0].text;
 } else {
   throw new Error('unknown scenario ' + scenario);
 }

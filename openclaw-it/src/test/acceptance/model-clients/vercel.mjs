@@ -21,6 +21,11 @@ if (scenario === 'generate-tools' || scenario === 'openai-chat-tools') {
   out.steps = r.steps.length;
   out.toolCalls = r.steps.flatMap(s => s.toolCalls.map(c => ({ name: c.toolName, input: c.input })));
   out.toolResults = r.steps.flatMap(s => s.toolResults.map(t => t.output));
+} else if (scenario === 'responses-tools') {
+  const r = await generateText({ model: openai.responses('fake/fake-model'), tools, stopWhen: stepCountIs(4),
+    maxRetries: 0, prompt: 'Weather in Paris?', providerOptions: { openai: { store: false } } });
+  out.text = r.text;
+  out.steps = r.steps.length;
 } else if (scenario === 'stream-tools') {
   const r = streamText({ model: compatible.chatModel('fake/fake-model'), tools, stopWhen: stepCountIs(4),
     maxRetries: 0, prompt: 'Weather in Paris?' });

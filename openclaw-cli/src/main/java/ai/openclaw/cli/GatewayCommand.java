@@ -26,6 +26,10 @@ final class GatewayCommand implements Runnable {
     public void run() {
         LogFormat.apply(logFormat != null ? logFormat : System.getenv("OPENCLAW_LOG_FORMAT"));
         Gateway gateway = Gateway.start(GatewayOptions.fromEnvironment().withListen(port, bind));
+        System.out.println("OpenClaw gateway: " + gateway.baseUrl() + "/  (Control UI; WebSocket protocol at "
+                + gateway.baseUrl().replaceFirst("^http", "ws") + "/ws; log in with: openclaw config get "
+                + "gateway.auth.token)");
+        System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();

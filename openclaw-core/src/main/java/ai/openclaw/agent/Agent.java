@@ -1,5 +1,6 @@
 package ai.openclaw.agent;
 
+import ai.openclaw.session.Session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,25 +22,52 @@ import java.util.Objects;
  *     {@code workspace/}
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param owner who owns it: {@link Session#GATEWAY_OWNER} for the operator's agents (config, {@code main}, and any
+ *     the gateway token or an admin key created), which every owner may read and use and only the operator may
+ *     change; else the API key (owner) id, and then only that owner and the operator see it at all
  */
 public record Agent(String id, String name, String description, String model, String systemPrompt,
                     List<AgentSkill> skills, Double temperature, Integer maxTokens, boolean memoryEnabled,
-                    String workspace, Instant createdAt, Instant updatedAt) {
+                    String workspace, Instant createdAt, Instant updatedAt, String owner) {
     /** The id of the default agent that always exists. */
     public static final String MAIN = "main";
 
-    /** Validates the required fields and copies the skills. */
+    /** Validates the required fields and copies the skills; a null owner is the operator. */
     public Agent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         skills = skills == null ? List.of() : List.copyOf(skills);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        owner = owner == null || owner.isBlank() ? Session.GATEWAY_OWNER : owner;
+    }
+
+    /** An operator's agent (owner {@link Session#GATEWAY_OWNER}). */
+    public Agent(String id, String name, String description, String model, String systemPrompt,
+                 List<AgentSkill> skills, Double temperature, Integer maxTokens, boolean memoryEnabled,
+                 String workspace, Instant createdAt, Instant updatedAt) {
+        this(id, name, description, model, systemPrompt, skills, temperature, maxTokens, memoryEnabled, workspace,
+                createdAt, updatedAt, Session.GATEWAY_OWNER);
     }
 
     /** The built-in default agent. */
     public static Agent main(Instant at) {
         return new Agent(MAIN, "main", "The default agent", null, null, List.of(), null, null, true, null, at, at);
+    }
+
+    /** Whether this is one of the operator's agents (shared: usable by every owner). */
+    public boolean operatorOwned() {
+        return Session.GATEWAY_OWNER.equals(owner);
+    }
+
+    /** Whether {@code caller} (an owner id; {@link Session#GATEWAY_OWNER} for the operator) may see and use it. */
+    public boolean visibleTo(String caller) {
+        return operatorOwned() || Session.GATEWAY_OWNER.equals(caller) || owner.equals(caller);
+    }
+
+    /** Whether {@code caller} may change or delete it: its owner, or the operator. */
+    public boolean changeableBy(String caller) {
+        return Session.GATEWAY_OWNER.equals(caller) || owner.equals(caller);
     }
 
     /** The names of the enabled skills. */

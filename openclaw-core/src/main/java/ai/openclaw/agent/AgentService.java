@@ -3,56 +3,103 @@ package ai.openclaw.agent;
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.session.Session;
 import ai.openclaw.tool.ToolRegistry;
 import ai.openclaw.util.Page;
 import java.time.Clock;
 
 /**
  * Agents (seed 003 {@code /v2/agents}): create, read, change, delete, and install skills. The default agent
- * {@code main} always exists: it is listed and readable before anyone stores it, may be changed, and cannot be
- * deleted.
+ * {@code main} always exists: it is listed and readable before anyone stores it, may be changed (by the operator),
+ * and cannot be deleted. Every agent has an owner ({@link Agent#owner()}); {@code owner} arguments are the caller's
+ * owner id, {@code gateway} for the operator, who sees and changes everything.
  */
 public interface AgentService {
     /**
-     * Creates an agent.
+     * Creates an agent owned by {@code owner}. A client-chosen id of a non-operator owner is stored in that owner's
+     * namespace ({@code <owner>:<id>}, as session keys are), so two owners may both use {@code helper} and no owner
+     * learns another's ids from a conflict.
      *
+     * @param spec the fields
+     * @param owner the creating owner ({@link ai.openclaw.auth.Principal#ownerId()}; {@code gateway} = operator)
      * @throws OpenClawException INVALID_REQUEST for a missing name or bad field (named); CONFLICT if the id exists
      */
-    Agent create(AgentSpec spec);
+    Agent create(AgentSpec spec, String owner);
 
     /**
-     * The agent with this id.
+     * The agent with this id as {@code owner} sees it: its own agents (by full or short id) and the operator's.
      *
-     * @throws OpenClawException NOT_FOUND
+     * @throws OpenClawException NOT_FOUND when unknown or another owner's
      */
-    Agent get(String id);
+    Agent get(String id, String owner);
 
-    /** The agent for a turn: the stored one, else {@code main} (unknown agent ids fall back to the default). */
-    Agent forTurn(String id);
+    /**
+     * The agent for a turn of a session owned by {@code owner}: the agent if that owner may use it, else {@code main}
+     * (unknown and other owners' agent ids fall back to the default, so they cannot be told apart).
+     */
+    Agent forTurn(String id, String owner);
 
-    /** A page of agents, {@code main} first. */
-    Page<Agent> list(int offset, int limit);
+    /** A page of the agents {@code owner} sees, {@code main} first. */
+    Page<Agent> list(int offset, int limit, String owner);
 
     /**
      * Changes the given fields.
      *
-     * @throws OpenClawException NOT_FOUND; INVALID_REQUEST for a bad field
+     * @throws OpenClawException NOT_FOUND when unknown or another owner's; FORBIDDEN for the operator's agents
+     *     changed by another owner; INVALID_REQUEST for a bad field
      */
-    Agent update(String id, AgentSpec patch);
+    Agent update(String id, AgentSpec patch, String owner);
 
     /**
      * Deletes an agent.
      *
-     * @throws OpenClawException NOT_FOUND; CONFLICT for {@code main}
+     * @throws OpenClawException NOT_FOUND when unknown or another owner's; FORBIDDEN for an operator's agent;
+     *     CONFLICT for {@code main}
      */
-    void delete(String id);
+    void delete(String id, String owner);
 
     /**
      * Installs (or re-configures) a skill on an agent and enables it (seed 003 {@code POST /agents/{id}/skills}).
      *
-     * @throws OpenClawException NOT_FOUND for an unknown agent or skill
+     * @throws OpenClawException NOT_FOUND for an unknown (or another owner's) agent or skill; FORBIDDEN for an
+     *     operator's agent changed by another owner
      */
-    Agent installSkill(String agentId, AgentSkill skill);
+    Agent installSkill(String agentId, AgentSkill skill, String owner);
+
+    /** {@link #create(AgentSpec, String)} as the operator. */
+    default Agent create(AgentSpec spec) {
+        return create(spec, Session.GATEWAY_OWNER);
+    }
+
+    /** {@link #get(String, String)} as the operator (sees every agent). */
+    default Agent get(String id) {
+        return get(id, Session.GATEWAY_OWNER);
+    }
+
+    /** {@link #forTurn(String, String)} as the operator. */
+    default Agent forTurn(String id) {
+        return forTurn(id, Session.GATEWAY_OWNER);
+    }
+
+    /** {@link #list(int, int, String)} as the operator (every agent). */
+    default Page<Agent> list(int offset, int limit) {
+        return list(offset, limit, Session.GATEWAY_OWNER);
+    }
+
+    /** {@link #update(String, AgentSpec, String)} as the operator. */
+    default Agent update(String id, AgentSpec patch) {
+        return update(id, patch, Session.GATEWAY_OWNER);
+    }
+
+    /** {@link #delete(String, String)} as the operator. */
+    default void delete(String id) {
+        delete(id, Session.GATEWAY_OWNER);
+    }
+
+    /** {@link #installSkill(String, AgentSkill, String)} as the operator. */
+    default Agent installSkill(String agentId, AgentSkill skill) {
+        return installSkill(agentId, skill, Session.GATEWAY_OWNER);
+    }
 
     /**
      * The default implementation.

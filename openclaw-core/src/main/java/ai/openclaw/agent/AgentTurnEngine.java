@@ -1,5 +1,6 @@
 package ai.openclaw.agent;
 
+import ai.openclaw.config.StatePaths;
 import ai.openclaw.error.ErrorCode;
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.llm.ChatMessage;
@@ -113,13 +114,32 @@ public final class AgentTurnEngine implements TurnEngine {
         this.agentPolicies = Map.copyOf(perAgent);
     }
 
-    /** The workspace of an agent: its configured folder, else the state dir's {@code workspace/}. */
+    /**
+     * The operator's workspace of an agent: its configured folder, else the state dir's {@code workspace/}. Its
+     * {@code AGENTS.md}/{@code SOUL.md} go into every owner's turns of the agent; only the operator's file tools
+     * work in it.
+     */
     public Path workspace(Agent agent) {
         if (agent.workspace() == null) {
             return stateDir.resolve("workspace");
         }
         Path p = Path.of(agent.workspace());
         return p.isAbsolute() ? p : stateDir.resolve(p).normalize();
+    }
+
+    /**
+     * The workspace the file tools and scripts of {@code owner} use with {@code agent}: the operator's
+     * ({@link #workspace(Agent)}) for the operator, else that owner's own folder ({@link StatePaths#ownerWorkspace}),
+     * whatever the agent says.
+     *
+     * @param agent the agent
+     * @param owner the owner id of the session or caller ({@code gateway} = operator)
+     */
+    public Path workspace(Agent agent, String owner) {
+        if (owner == null || Session.GATEWAY_OWNER.equals(owner)) {
+            return workspace(agent);
+        }
+        return StatePaths.of(stateDir).ownerWorkspace(owner);
     }
 
     /**
@@ -152,7 +172,7 @@ public final class AgentTurnEngine implements TurnEngine {
     @Override
     public TurnOutcome run(TurnPlan plan, StreamListener listener) {
         Session session = plan.session();
-        Agent agent = agents.forTurn(session.agentId());
+        Agent agent = agents.forTurn(session.agentId(), session.owner());
         JsonNode spawn = ToolJson.MAPPER.valueToTree(session.context()).path("spawn");
         int depth = spawn.path("depth").asInt(0);
         List<String> only = null;
@@ -169,7 +189,7 @@ public final class AgentTurnEngine implements TurnEngine {
             turnTimeout = min(turnTimeout, Duration.ofMillis(spawn.path("timeoutMs").asLong()));
         }
         Instant deadline = clock.instant().plus(turnTimeout);
-        Path workspace = workspace(agent);
+        Path workspace = workspace(agent, session.owner());
         TurnOptions client = plan.options();
         boolean direct = client.direct();
         boolean toolsOk = models.supportsTools(model.id());
@@ -188,7 +208,7 @@ public final class AgentTurnEngine implements TurnEngine {
         List<ChatMessage> messages = new ArrayList<>();
         List<String> explicit = only != null ? only : agent.enabledSkills();
         String system = direct ? (plan.systemPrompt() == null ? "" : plan.systemPrompt())
-                : systemPrompt(plan, agent, workspace, offered.stream().filter(d -> explicit.contains(d.name()))
+                : systemPrompt(plan, agent, workspace(agent), workspace, offered.stream().filter(d -> explicit.contains(d.name()))
                         .toList());
         if (!system.isBlank()) {
             messages.add(ChatMessage.system(system));
@@ -388,8 +408,12 @@ public final class AgentTurnEngine implements TurnEngine {
         return limit;
     }
 
-    /** The gateway prompt, the agent's prompt, AGENTS.md/SOUL.md, and the instructions of explicitly enabled skills. */
-    private String systemPrompt(TurnPlan plan, Agent agent, Path workspace, List<ToolDescriptor> enabled) {
+    /**
+     * The gateway prompt, the agent's prompt, AGENTS.md/SOUL.md of the operator's workspace and then of the owner's own
+     * (never another owner's), and the instructions of explicitly enabled skills.
+     */
+    private String systemPrompt(TurnPlan plan, Agent agent, Path shared, Path workspace,
+                                List<ToolDescriptor> enabled) {
         StringBuilder sb = new StringBuilder();
         if (plan.systemPrompt() != null) {
             sb.append(plan.systemPrompt());
@@ -397,7 +421,10 @@ public final class AgentTurnEngine implements TurnEngine {
         if (agent.systemPrompt() != null && !agent.systemPrompt().isBlank()) {
             sb.append(sb.isEmpty() ? "" : "\n\n").append(agent.systemPrompt());
         }
-        sb.append(WorkspaceFiles.promptSections(workspace, limits.workspaceFileChars()));
+        sb.append(WorkspaceFiles.promptSections(shared, limits.workspaceFileChars()));
+        if (!workspace.equals(shared)) {
+            sb.append(WorkspaceFiles.promptSections(workspace, limits.workspaceFileChars()));
+        }
         if (skills != null) {
             for (ToolDescriptor d : enabled) {
                 if ("skill".equals(d.kind())) {

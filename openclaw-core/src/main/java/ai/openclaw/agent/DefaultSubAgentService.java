@@ -83,7 +83,7 @@ final class DefaultSubAgentService implements SubAgentService {
         if (r.parentSessionId() != null) {
             data.put("parent_session_id", r.parentSessionId());
         }
-        events.publish(new DomainEvent("agent.spawned", now, data));
+        events.publish(new DomainEvent("agent.spawned", now, data, r.owner()));
         executor.submit(() -> run(agent, turn, cs, future));
         return agent;
     }
@@ -96,13 +96,13 @@ final class DefaultSubAgentService implements SubAgentService {
             end = agent.finish("completed", result.reply().content(), null, clock.instant());
             events.publish(new DomainEvent("agent.completed", clock.instant(), Map.of("agent_id", agent.id(),
                     "result", result.reply().content(), "session_id", agent.id(), "duration_ms",
-                    Duration.between(agent.createdAt(), clock.instant()).toMillis())));
+                    Duration.between(agent.createdAt(), clock.instant()).toMillis()), agent.owner()));
         } catch (RuntimeException e) {
             boolean timeout = e instanceof OpenClawException oe && oe.code() == ErrorCode.TIMEOUT;
             String message = e instanceof OpenClawException ? e.getMessage() : "child failed: " + e;
             end = agent.finish(timeout ? "timeout" : "failed", null, message, clock.instant());
             events.publish(new DomainEvent("agent.error", clock.instant(), Map.of("agent_id", agent.id(), "status",
-                    end.status(), "error", message, "session_id", agent.id())));
+                    end.status(), "error", message, "session_id", agent.id()), agent.owner()));
         }
         try {
             if (store != null) {

@@ -198,7 +198,7 @@ final class BucketRateLimiter implements RateLimiter {
         if (b != null && b.getAvailableTokens() <= 0) {
             long wait = seconds(b.estimateAbilityToConsume(1).getNanosToWaitForRefill());
             publish(address + "|auth", Map.of("limit", "auth_failures_per_minute", "client_address", address,
-                    "retry_after", wait));
+                    "retry_after", wait), null);
             throw new RateLimitException("too many failed authentication attempts from this address", wait);
         }
     }
@@ -220,7 +220,7 @@ final class BucketRateLimiter implements RateLimiter {
 
     private RateLimitException exceeded(Principal p, String limit, String message, long retryAfter, long value) {
         publish(p.id() + "|" + limit, Map.of("key_id", p.id(), "key_name", p.name(), "plan", p.plan(), "limit", limit,
-                "limit_value", value, "retry_after", retryAfter));
+                "limit_value", value, "retry_after", retryAfter), p.ownerId());
         return new RateLimitException(message, retryAfter);
     }
 
@@ -228,7 +228,7 @@ final class BucketRateLimiter implements RateLimiter {
      * Publishes {@code rate_limit.exceeded} at most once per minute per caller and limit, so a client hammering a
      * limit cannot flood webhook subscribers.
      */
-    private void publish(String what, Map<String, Object> data) {
+    private void publish(String what, Map<String, Object> data, String owner) {
         Instant now = clock.instant();
         Instant last = announced.get(what);
         if (last != null && now.isBefore(last.plus(ANNOUNCE_EVERY))) {
@@ -240,7 +240,7 @@ final class BucketRateLimiter implements RateLimiter {
         if (last == null ? announced.putIfAbsent(what, now) != null : !announced.replace(what, last, now)) {
             return;
         }
-        events.publish(new DomainEvent("rate_limit.exceeded", now, data));
+        events.publish(new DomainEvent("rate_limit.exceeded", now, data, owner));
     }
 
     private static long seconds(long nanos) {

@@ -42,9 +42,18 @@ public record Principal(String id, String name, Set<String> scopes, String plan,
         return scopes.contains(Scopes.ADMIN);
     }
 
-    /** The owner id stamped on things this caller creates. */
+    /**
+     * The owner id stamped on things this caller creates: {@link Session#GATEWAY_OWNER} for the operator (the gateway
+     * token and every admin key are one owner, whose resources are the shared, operator-defined ones), else the key
+     * id. Owner ids are safe path segments ({@code [A-Za-z0-9_-]}) and name per-owner workspace folders.
+     */
     public String ownerId() {
-        return id;
+        return isAdmin() ? Session.GATEWAY_OWNER : id;
+    }
+
+    /** Whether this caller is the operator ({@link #isAdmin()}): sees and changes every owner's things. */
+    public boolean isOperator() {
+        return isAdmin();
     }
 
     /** The owner filter for reads: null (everything) for administrators, else {@link #ownerId()}. */

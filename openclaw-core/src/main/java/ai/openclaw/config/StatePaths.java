@@ -67,6 +67,25 @@ public record StatePaths(Path stateDir, Path configFile) {
         return stateDir.resolve("workspace");
     }
 
+    /**
+     * The workspace of a non-operator owner ({@code AGENTS.md}, {@code SOUL.md}, {@code MEMORY.md}, {@code memory/},
+     * files): {@code workspaces/<owner>} in the state dir. The operator's is {@link #workspace()}.
+     *
+     * @param owner an owner id (an API key id, or a tenant's owner id)
+     * @throws IllegalArgumentException for an owner id that is not a safe folder name
+     */
+    public Path ownerWorkspace(String owner) {
+        if (owner == null || !owner.matches("[A-Za-z0-9_-]{1,128}") || owner.equals("gateway")) {
+            throw new IllegalArgumentException("not an owner id usable as a workspace folder: " + owner);
+        }
+        return ownerWorkspaces().resolve(owner);
+    }
+
+    /** The folder of the non-operator owners' workspaces. */
+    public Path ownerWorkspaces() {
+        return stateDir.resolve("workspaces");
+    }
+
     /** Managed skills. */
     public Path skills() {
         return stateDir.resolve("skills");

@@ -393,4 +393,9 @@ final class DefaultMemoryService implements MemoryService {
         }
         return out;
     }
+
+    @Override
+    public Embeddings embeddings() {
+        return embeddings;
+    }
 }

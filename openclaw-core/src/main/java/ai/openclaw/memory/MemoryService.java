@@ -100,4 +100,13 @@ public interface MemoryService {
 
     /** The limits in force. */
     MemorySettings settings();
+
+    /**
+     * The embedding models memory uses (for {@code POST /v1/embeddings}).
+     *
+     * @throws UnsupportedOperationException when this service has none
+     */
+    default Embeddings embeddings() {
+        throw new UnsupportedOperationException("no embedding models");
+    }
 }

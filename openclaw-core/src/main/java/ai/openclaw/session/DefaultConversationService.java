@@ -67,7 +67,7 @@ final class DefaultConversationService implements ConversationService {
                 historyCache.remove(id);
             }
             store.create(session);
-            publish("conversation.created", Map.of("session_id", id, "agent_id", session.agentId()));
+            publish("conversation.created", Map.of("session_id", id, "agent_id", session.agentId()), session.owner());
             return session;
         });
     }
@@ -269,16 +269,16 @@ final class DefaultConversationService implements ConversationService {
             lastContextTokens.set(response.usage().inputTokens());
             List<Message> inputs = stored2.subList(0, input.size());
             if (create) {
-                publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()));
+                publish("conversation.created", Map.of("session_id", id, "agent_id", after.agentId()), after.owner());
             }
             for (Message m : inputs) {
                 if (m.role() == Role.USER) {
                     publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
-                            Attachments.of(m).text(), "channel", "api"));
+                            Attachments.of(m).text(), "channel", "api"), after.owner());
                 }
             }
             publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),
-                    "model", reply.model()));
+                    "model", reply.model()), after.owner());
             return new TurnResult(after, create, inputs, reply, model.id(),
                     response.model(), outcome.usage(), providerNanos, model.provider().offline(),
                     response.finishReason(), response);
@@ -312,7 +312,7 @@ final class DefaultConversationService implements ConversationService {
         return id;
     }
 
-    private void publish(String type, Map<String, Object> data) {
-        events.publish(new DomainEvent(type, clock.instant(), data));
+    private void publish(String type, Map<String, Object> data, String owner) {
+        events.publish(new DomainEvent(type, clock.instant(), data, owner));
     }
 }

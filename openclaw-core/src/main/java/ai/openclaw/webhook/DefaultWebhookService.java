@@ -197,7 +197,8 @@ final class DefaultWebhookService implements WebhookService {
         }
         List<WebhookEndpoint> targets = new ArrayList<>();
         for (WebhookEndpoint e : allEndpoints()) {
-            if (e.wants(event.type())) {
+            // an endpoint gets only events about its owner's resources; the operator's endpoints get all
+            if (e.wants(event.type()) && event.visibleTo(e.owner(), e.operatorOwned())) {
                 targets.add(e);
             }
         }

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param url the http(s) URL deliveries go to
  * @param events the event names it receives ({@code *} for all); never empty
  * @param secret the HMAC secret; never blank
- * @param owner the owner id of whoever registered it ({@code gateway} for config endpoints)
+ * @param owner the owner id of whoever registered it ({@code gateway} for config endpoints and the operator's); an
+ *     endpoint receives only events about its owner's resources, the operator's receive all
  * @param enabled false once disabled (a receiver answered 410 Gone)
  * @param disabledReason why it was disabled, or null
  * @param fromConfig whether it comes from config.yaml (then it cannot be deleted over the API)
@@ -32,6 +33,12 @@ public record WebhookEndpoint(String id, String url, Set<String> events, String 
         }
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** Whether this is the operator's endpoint (config, or registered by the gateway token or an admin key): it gets
+     * every owner's events. */
+    public boolean operatorOwned() {
+        return fromConfig || "gateway".equals(owner);
     }
 
     /** Whether this endpoint wants events of the given type. */

@@ -153,6 +153,71 @@ class GraphqlTest {
     }
 
     @Test
+    void nestedFieldsAreLoadedInBatches() throws Exception {
+        String key = env.gateway().gateway().services().auth().generate("gql-batch", null, "enterprise", null)
+                .secret();
+        for (int i = 0; i < 12; i++) {
+            createConversation(key, "batch " + i);
+        }
+        String body = JSON.writeValueAsString(Map.of("query", "{ conversations(first: 50) { totalCount nodes { "
+                + "agent { id } messages(first: 2) { totalCount } } } }", "extensions", Map.of("dataLoaderStats", true)));
+        HttpResult r = env.gateway().send("POST", "/v2/graphql", body, Map.of("Authorization", "Bearer " + key,
+                "Content-Type", "application/json"));
+        JsonNode nodes = data(r).at("/conversations/nodes");
+        assertThat(nodes.size()).isEqualTo(12);
+        nodes.forEach(n -> assertThat(n.at("/agent/id").asText()).isEqualTo("main"));
+        JsonNode stats = r.json().at("/extensions/dataLoaders");
+        assertThat(stats.at("/agents/loads").asInt()).as(stats.toString()).isEqualTo(12);
+        assertThat(stats.at("/agents/batches").asInt()).as("one batch for every conversation's agent").isEqualTo(1);
+        assertThat(stats.at("/agents/keys").asInt()).as("each distinct agent loaded once").isEqualTo(1);
+        assertThat(stats.at("/messages/loads").asInt()).isEqualTo(12);
+        assertThat(stats.at("/messages/batches").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void tasksWebhooksAndScopes() throws Exception {
+        HttpResult created = gql(keyA, "mutation { createTask(input: {type: \"agent\", name: \"gql task\", "
+                + "parameters: {message: \"work\"}}) { task { id status } callbackSecret } }", null);
+        String taskId = data(created).at("/createTask/task/id").asText();
+        String sub = JSON.writeValueAsString(Map.of("query", "subscription($id: ID!) { taskProgress(id: $id) { id "
+                + "status progress } }", "variables", Map.of("id", taskId)));
+        HttpResult events = env.gateway().send("POST", "/graphql", sub, Map.of("Authorization", "Bearer " + keyA,
+                "Content-Type", "application/json", "Accept", "text/event-stream"));
+        assertThat(events.status()).isEqualTo(200);
+        List<String> statuses = new ArrayList<>();
+        for (String line : events.body().split("\n")) {
+            if (line.startsWith("data: {")) {
+                statuses.add(read(line.substring(6)).at("/data/taskProgress/status").asText());
+            }
+        }
+        assertThat(statuses).as(events.body()).isNotEmpty().last().isEqualTo("COMPLETED");
+        assertThat(events.body()).endsWith("event: complete\ndata: \n\n");
+        assertThat(data(gql(keyA, "query($id: ID!) { task(id: $id) { status progress } }", Map.of("id", taskId)))
+                .at("/task/progress").asInt()).isEqualTo(100);
+        assertThat(gql(keyB, "query($id: ID!) { task(id: $id) { status } }", Map.of("id", taskId)).json()
+                .at("/errors/0/extensions/code").asText()).isEqualTo("NOT_FOUND");
+
+        JsonNode hook = data(gql(keyA, "mutation { createWebhook(input: {url: \"https://93.184.215.14/x\", "
+                + "events: [\"task.completed\"]}) { secret webhook { id url events enabled } } }", null))
+                .path("createWebhook");
+        assertThat(hook.path("secret").asText()).isNotBlank();
+        String hookId = hook.at("/webhook/id").asText();
+        assertThat(data(gql(keyA, "{ webhooks { id deliveries(first: 5) { totalCount } } }", null)).toString())
+                .contains(hookId);
+        assertThat(data(gql(keyB, "{ webhooks { id } }", null)).toString()).doesNotContain(hookId);
+        assertThat(data(gql(keyA, "mutation($id: ID!) { deleteWebhook(id: $id) { deleted } }", Map.of("id", hookId)))
+                .at("/deleteWebhook/deleted").asBoolean()).isTrue();
+
+        String chatOnly = env.gateway().gateway().services().auth().generate("gql-chat-only", Set.of("chat"),
+                "enterprise", null).secret();
+        HttpResult forbidden = gql(chatOnly, "{ task(id: \"task_x\") { id } conversations { totalCount } }", null);
+        assertThat(forbidden.status()).isEqualTo(200);
+        assertThat(forbidden.json().at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(forbidden.json().at("/errors/0/path/0").asText()).isEqualTo("task");
+        assertThat(forbidden.json().at("/data/conversations/totalCount").isNumber()).isTrue();
+    }
+
+    @Test
     void twoKeysCannotSeeEachOthersConversations() {
         String a = createConversation(keyA, "secret of A");
         String b = createConversation(keyB, "secret of B");
@@ -325,6 +390,8 @@ class GraphqlTest {
         Ws early = Ws.open(env.gateway().baseUrl().replace("http", "ws") + "/graphql");
         early.send(Map.of("type", "subscribe", "id", "1", "payload", Map.of("query", "{ status { status } }")));
         assertThat(early.closeCode()).isEqualTo(4401);
+        Ws silent = Ws.open(env.gateway().baseUrl().replace("http", "ws") + "/graphql");
+        assertThat(silent.closeCode()).as("no connection_init: closed by the server").isEqualTo(4408);
     }
 
     static JsonNode read(String s) {

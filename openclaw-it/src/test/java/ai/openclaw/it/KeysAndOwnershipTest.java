@@ -113,21 +113,29 @@ class KeysAndOwnershipTest {
                 "{\"sessionId\": \"tools-session\", \"agentId\": \"" + agentId + "\"}");
         assertThat(session.status()).as(session.body()).isEqualTo(201);
 
-        // The key names its session as it created it: the tool runs in that session's agent's workspace.
+        // The key names its session as it created it; a non-operator's tools always run in its own workspace (the
+        // operator agent's folder is the operator's), so the agent's file is not there but the key's own file is.
+        HttpResult write = as(a, "POST", "/tools/invoke", "{\"tool\": \"file_write\", \"args\": {\"path\": "
+                + "\"mine.txt\", \"content\": \"x\"}, \"sessionKey\": \"tools-session\"}");
+        assertThat(write.json().path("ok").asBoolean()).as(write.body()).isTrue();
         HttpResult invoke = as(a, "POST", "/tools/invoke",
                 "{\"tool\": \"file_list\", \"args\": {}, \"sessionKey\": \"tools-session\"}");
         assertThat(invoke.json().path("ok").asBoolean()).as(invoke.body()).isTrue();
-        assertThat(invoke.json().at("/result/entries").toString()).contains("only-in-ws-agent.txt");
+        assertThat(invoke.json().at("/result/entries").toString()).contains("mine.txt")
+                .doesNotContain("only-in-ws-agent.txt");
         HttpResult tasks = as(a, "POST", "/v1/tools/file_list/execute",
                 "{\"parameters\": {}, \"session_id\": \"tools-session\"}");
-        assertThat(tasks.json().at("/result/entries").toString()).as(tasks.body()).contains("only-in-ws-agent.txt");
+        assertThat(tasks.json().at("/result/entries").toString()).as(tasks.body()).contains("mine.txt");
+        assertThat(gw.post("/tools/invoke", "{\"tool\": \"file_list\", \"args\": {}, \"sessionKey\": \""
+                + "tools-session\"}").json().at("/result/entries").toString()).doesNotContain("mine.txt");
 
-        // Another key using the same name gets its own namespace: not that session, so the main workspace.
+        // Another key using the same name gets its own namespace and its own workspace.
         String b = createKey("{\"name\": \"tools-other\", \"plan\": \"enterprise\"}").path("key").asText();
         HttpResult other = as(b, "POST", "/tools/invoke",
                 "{\"tool\": \"file_list\", \"args\": {}, \"sessionKey\": \"tools-session\"}");
         assertThat(other.json().path("ok").asBoolean()).as(other.body()).isTrue();
-        assertThat(other.json().at("/result/entries").toString()).doesNotContain("only-in-ws-agent.txt");
+        assertThat(other.json().at("/result/entries").toString()).doesNotContain("only-in-ws-agent.txt")
+                .doesNotContain("mine.txt");
     }
 
     @Test

@@ -199,4 +199,82 @@ class ModelClientsTest {
                 .startsWith("data:image/png;base64,");
         assertThat(img.path("text").asText()).isEqualTo("a tiny png");
     }
+
+    @Test
+    void openAiSdkEmbeddingsInBatchesWithBase64AndFloats() throws Exception {
+        JsonNode r = run("openai-sdk.mjs", "embeddings");
+        assertThat(r.path("dims").toString()).isEqualTo("[384,384,384]");
+        assertThat(r.path("norm").asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(r.path("similar").asDouble()).isGreaterThan(r.path("unrelated").asDouble() + 0.2);
+        assertThat(r.path("model").asText()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(r.at("/usage/prompt_tokens").asInt()).isPositive();
+        assertThat(r.path("zhDims").asInt()).isEqualTo(512);
+    }
+
+    @Test
+    void anthropicSdkMessagesCreateAndStreamWithTools() throws Exception {
+        assumeTrue(Files.isDirectory(NPM.resolve("node_modules/@anthropic-ai/sdk")),
+                "npm package @anthropic-ai/sdk is needed (scripts/deps.d/model-clients.sh)");
+        env.fake().enqueue(FakeReply.toolCalls("Let me check.", List.of(FakeToolCall.of("get_weather",
+                "{\"city\":\"Paris\"}"))));
+        env.fake().enqueue(FakeReply.echoToolResult());
+        JsonNode r = run("anthropic-sdk.mjs", "create-tools");
+        assertThat(r.path("stop").asText()).isEqualTo("tool_use");
+        assertThat(r.at("/content/0/text").asText()).isEqualTo("Let me check.");
+        assertThat(r.at("/content/1/type").asText()).isEqualTo("tool_use");
+        assertThat(r.at("/content/1/name").asText()).isEqualTo("get_weather");
+        assertThat(r.at("/content/1/input/city").asText()).isEqualTo("Paris");
+        assertThat(r.at("/usage/output_tokens").asInt()).isPositive();
+        assertThat(r.path("final").asText()).isEqualTo("tool said: sunny in Paris");
+        JsonNode first = chatRequests().get(chatRequests().size() - 2).json();
+        assertToolOffered(first);
+        assertThat(first.at("/messages/0/role").asText()).isEqualTo("system");
+        assertThat(first.at("/messages/0/content").asText()).isEqualTo("Be brief.");
+        assertThat(first.path("max_tokens").asInt()).isEqualTo(256);
+        assertToolResultSentUpstream("sunny in Paris");
+
+        env.fake().enqueue(FakeReply.toolCalls("Checking.", List.of(FakeToolCall.of("get_weather",
+                "{\"city\":\"Paris\"}"))));
+        JsonNode s = run("anthropic-sdk.mjs", "stream-tools");
+        assertThat(env.fake().lastRequest().json().path("stream").asBoolean()).isTrue();
+        assertThat(s.path("text").asText()).isEqualTo("Checking.");
+        assertThat(s.path("stop").asText()).isEqualTo("tool_use");
+        assertThat(s.at("/content/1/name").asText()).isEqualTo("get_weather");
+        assertThat(s.at("/content/1/input/city").asText()).isEqualTo("Paris");
+    }
+
+    @Test
+    void openAiSdkResponsesWithFunctionToolsPreviousResponseIdRetrieveAndStream() throws Exception {
+        env.fake().clearRequests();
+        env.fake().enqueue(weatherCall());
+        env.fake().enqueue(FakeReply.echoToolResult());
+        JsonNode r = run("openai-sdk.mjs", "responses");
+        assertThat(r.at("/call/name").asText()).isEqualTo("get_weather");
+        assertThat(r.at("/call/arguments").asText()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(r.path("text").asText()).isEqualTo("tool said: sunny in Paris");
+        assertThat(r.path("fetched").asText()).isEqualTo("tool said: sunny in Paris");
+        assertThat(r.at("/usage/total_tokens").asInt()).isPositive();
+        JsonNode first = chatRequests().get(0).json();
+        assertToolOffered(first);
+        assertThat(first.at("/messages/0/content").asText()).isEqualTo("Be brief.");
+        assertToolResultSentUpstream("sunny in Paris");
+
+        env.fake().enqueue(FakeReply.text("hello there"));
+        JsonNode s = run("openai-sdk.mjs", "responses-stream");
+        assertThat(s.path("text").asText()).isEqualTo("hello there");
+        assertThat(s.path("completedText").asText()).isEqualTo("hello there");
+        assertThat(s.path("types").toString()).contains("response.created", "response.output_item.added",
+                "response.output_text.delta", "response.output_text.done", "response.completed");
+    }
+
+    @Test
+    void vercelOpenAiResponsesProviderWithToolsOverSeveralSteps() throws Exception {
+        env.fake().clearRequests();
+        env.fake().enqueue(weatherCall());
+        env.fake().enqueue(FakeReply.echoToolResult());
+        JsonNode r = run("vercel.mjs", "responses-tools");
+        assertThat(r.path("steps").asInt()).isEqualTo(2);
+        assertThat(r.path("text").asText()).isEqualTo("tool said: sunny in Paris");
+        assertToolResultSentUpstream("sunny in Paris");
+    }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link AgentStore} over JDBC (table {@code agents}, migration V2). */
+/** {@link AgentStore} over JDBC (table {@code agents}, migrations V2 and V10_7 for the owner). */
 final class JdbcAgentStore implements AgentStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<AgentSkill>> SKILLS = new TypeReference<>() {
@@ -51,15 +51,15 @@ final class JdbcAgentStore implements AgentStore {
         db.write(h -> {
             h.createUpdate("DELETE FROM agents WHERE id = :id").bind("id", a.id()).execute();
             h.createUpdate("INSERT INTO agents (id, name, description, model, system_prompt, skills, temperature, "
-                            + "max_tokens, memory_enabled, workspace, created_at, updated_at) VALUES (:id, :name, "
+                            + "max_tokens, memory_enabled, workspace, created_at, updated_at, owner) VALUES (:id, :name, "
                             + ":description, :model, :systemPrompt, :skills, :temperature, :maxTokens, :memory, "
-                            + ":workspace, :createdAt, :updatedAt)")
+                            + ":workspace, :createdAt, :updatedAt, :owner)")
                     .bind("id", a.id()).bind("name", a.name()).bind("description", a.description())
                     .bind("model", a.model()).bind("systemPrompt", a.systemPrompt()).bind("skills", skills)
                     .bind("temperature", a.temperature()).bind("maxTokens", a.maxTokens())
                     .bind("memory", a.memoryEnabled() ? 1 : 0).bind("workspace", a.workspace())
                     .bind("createdAt", a.createdAt().toEpochMilli()).bind("updatedAt", a.updatedAt().toEpochMilli())
-                    .execute();
+                    .bind("owner", a.owner()).execute();
         });
     }
 
@@ -84,6 +84,6 @@ final class JdbcAgentStore implements AgentStore {
         return new Agent(rs.getString("id"), rs.getString("name"), rs.getString("description"), rs.getString("model"),
                 rs.getString("system_prompt"), skills, temperature, maxTokens, rs.getInt("memory_enabled") != 0,
                 rs.getString("workspace"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")), rs.getString("owner"));
     }
 }

@@ -82,7 +82,7 @@ public final class MemoryEngine implements AutoCloseable {
             MemoryService service = MemoryService.create(new JdbcMemoryStore(db), index, embeddings, settings, clock,
                     searchExecutor);
             service.reconcile();
-            WorkspaceMemory ws = new WorkspaceMemory(workspaceDir, service);
+            WorkspaceMemory ws = new WorkspaceMemory(workspaceDir, stateDir.resolve("workspaces"), service);
             MemoryEngine engine = new MemoryEngine(index, service, ws);
             if (scheduler == null) {
                 ws.sync();

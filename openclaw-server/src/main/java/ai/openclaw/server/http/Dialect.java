@@ -10,6 +10,8 @@ public enum Dialect {
     PLAIN,
     /** {@code /v1/chat/completions}, {@code /v1/models}, {@code /v1/embeddings}: OpenAI's error shape. */
     OPENAI,
+    /** {@code /v1/messages}: Anthropic's {@code {"type":"error","error":{type,message}}}. */
+    ANTHROPIC,
     /** {@code /graphql}, {@code /v2/graphql}: GraphQL's {@code {"errors":[{message, extensions:{code}}]}}. */
     GRAPHQL;
 
@@ -20,6 +22,9 @@ public enum Dialect {
         }
         if (path.startsWith("/api/")) {
             return GATEWAY;
+        }
+        if (path.equals("/v1/messages") || path.startsWith("/v1/messages/")) {
+            return ANTHROPIC;
         }
         if (path.startsWith("/v1/chat/") || path.startsWith("/v1/models") || path.startsWith("/v1/embeddings")
                 || path.startsWith("/v1/completions") || path.startsWith("/v1/responses")) {

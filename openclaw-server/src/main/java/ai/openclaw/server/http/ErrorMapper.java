@@ -73,6 +73,15 @@ public final class ErrorMapper {
 
     /** The error body for a dialect. */
     public static ObjectNode body(Dialect dialect, OpenClawException e) {
+        if (dialect == Dialect.ANTHROPIC) {
+            ObjectNode out = Json.obj();
+            out.put("type", "error");
+            ObjectNode error = out.putObject("error");
+            error.put("type", anthropicType(e.code()));
+            error.put("message", e.details() == null ? e.getMessage() : e.getMessage() + ": " + e.details());
+            error.put("code", e.code().name());
+            return out;
+        }
         if (dialect == Dialect.GRAPHQL) {
             ObjectNode out = Json.obj();
             out.putArray("errors").add(graphqlError(e));
@@ -139,6 +148,20 @@ public final class ErrorMapper {
     static String param(String message) {
         java.util.regex.Matcher m = message == null ? null : FIELD.matcher(message);
         return m != null && m.find() ? m.group(1) : null;
+    }
+
+    private static String anthropicType(ErrorCode code) {
+        return switch (code) {
+            case INVALID_REQUEST, CONFLICT -> "invalid_request_error";
+            case UNAUTHORIZED -> "authentication_error";
+            case FORBIDDEN -> "permission_error";
+            case NOT_FOUND -> "not_found_error";
+            case PAYLOAD_TOO_LARGE -> "request_too_large";
+            case RATE_LIMIT_EXCEEDED -> "rate_limit_error";
+            case TIMEOUT -> "timeout_error";
+            case UNAVAILABLE -> "overloaded_error";
+            default -> "api_error";
+        };
     }
 
     private static String openAiType(ErrorCode code) {

@@ -40,9 +40,10 @@ public final class ToolCalls {
                 sessionId = null;
             }
         }
-        Agent agent = services.agents().agents().forTurn(agentId);
+        Agent agent = services.agents().agents().forTurn(agentId, caller.ownerId());
+        // the caller's own workspace (the operator's shared one only for the operator)
         ToolContext ctx = new ToolContext(sessionId, agent.id(), caller.ownerId(), caller.ownerFilter(),
-                services.agents().loop().workspace(agent), 0, null);
+                services.agents().loop().workspace(agent, caller.ownerId()), 0, null);
         Duration timeout = services.agents().limits().maxToolTime();
         return services.agents().tools().execute(tool, args, ctx, timeout, fieldPrefix);
     }

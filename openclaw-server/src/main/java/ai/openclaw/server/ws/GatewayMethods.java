@@ -64,7 +64,7 @@ final class GatewayMethods {
         ObjectNode out = Json.obj().put("defaultId", Agent.MAIN).put("mainKey", ChatMethods.MAIN)
                 .put("scope", "per-sender");
         ArrayNode list = out.putArray("agents");
-        for (Agent a : services.agents().agents().list(0, 1000).items()) {
+        for (Agent a : services.agents().agents().list(0, 1000, call.principal().ownerId()).items()) {
             ObjectNode o = list.addObject().put("id", a.id()).put("name", a.name());
             o.putObject("identity").put("name", a.name());
             o.put("description", a.description()).put("model", a.model()).put("memoryEnabled", a.memoryEnabled());

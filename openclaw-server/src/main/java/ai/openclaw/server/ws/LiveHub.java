@@ -103,10 +103,10 @@ final class LiveHub implements AutoCloseable {
         message.put("timestamp", e.timestamp().toEpochMilli());
         ObjectNode payload = Json.obj().put("sessionKey", session.toString());
         payload.set("message", message);
-        Object owner = e.data().get("owner");
         for (WsClient c : subs) {
             Principal p = c.principal();
-            if (p != null && (owner == null || p.isAdmin() || owner.equals(p.ownerId()))) {
+            // the event's owner is the session's: only that owner and the operator get it
+            if (p != null && e.visibleTo(p.ownerId(), p.isAdmin())) {
                 c.event("session.message", payload);
             }
         }

@@ -38,14 +38,14 @@ final class AgentWiring {
     }
 
     private Object agents(DataFetchingEnvironment env) {
-        GraphqlCaller.require(env, Scopes.CHAT);
+        GraphqlCaller c = GraphqlCaller.require(env, Scopes.CHAT);
         Connections.Window w = Connections.window(env);
-        return Connections.of(services.agents().agents().list(w.offset(), w.limit()), this::view);
+        return Connections.of(services.agents().agents().list(w.offset(), w.limit(), c.ownerId()), this::view);
     }
 
     private Object agent(DataFetchingEnvironment env) {
-        GraphqlCaller.require(env, Scopes.CHAT);
-        return view(services.agents().agents().get(env.getArgument("id")));
+        GraphqlCaller c = GraphqlCaller.require(env, Scopes.CHAT);
+        return view(services.agents().agents().get(env.getArgument("id"), c.ownerId()));
     }
 
     private Object skills(DataFetchingEnvironment env) {
@@ -62,33 +62,34 @@ final class AgentWiring {
     }
 
     private Object create(DataFetchingEnvironment env) {
-        GraphqlCaller.require(env, Scopes.CHAT);
+        GraphqlCaller c = GraphqlCaller.require(env, Scopes.CHAT);
         Map<String, Object> in = env.getArgument("input");
         Object name = in.get("name");
         if (!(name instanceof String s) || s.isBlank()) {
             throw OpenClawException.invalid("field 'input.name' is required");
         }
-        return view(services.agents().agents().create(spec(in, true)));
+        return view(services.agents().agents().create(spec(in, true), c.ownerId()));
     }
 
     private Object update(DataFetchingEnvironment env) {
-        GraphqlCaller.require(env, Scopes.CHAT);
-        return view(services.agents().agents().update(env.getArgument("id"), spec(env.getArgument("input"), false)));
+        GraphqlCaller c = GraphqlCaller.require(env, Scopes.CHAT);
+        return view(services.agents().agents().update(env.getArgument("id"), spec(env.getArgument("input"), false),
+                c.ownerId()));
     }
 
     private Object delete(DataFetchingEnvironment env) {
-        GraphqlCaller.require(env, Scopes.CHAT);
+        GraphqlCaller c = GraphqlCaller.require(env, Scopes.CHAT);
         String id = env.getArgument("id");
-        services.agents().agents().delete(id);
+        services.agents().agents().delete(id, c.ownerId());
         return Views.deleted(id);
     }
 
     private Object installSkill(DataFetchingEnvironment env) {
-        GraphqlCaller.require(env, Scopes.CHAT);
+        GraphqlCaller c = GraphqlCaller.require(env, Scopes.CHAT);
         String skillId = skillId(env.getArgument("skillId"), "skillId");
         AgentSkill skill = new AgentSkill(skillId, true, env.getArgument("version"),
                 Inputs.optObject(env.getArguments(), "config"));
-        return view(services.agents().agents().installSkill(env.getArgument("agentId"), skill));
+        return view(services.agents().agents().installSkill(env.getArgument("agentId"), skill, c.ownerId()));
     }
 
     private static AgentSpec spec(Map<String, Object> in, boolean creating) {

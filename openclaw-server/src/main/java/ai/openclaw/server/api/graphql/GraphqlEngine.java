@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.dataloader.DataLoaderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * The GraphQL dialect's engine: the schema from {@code graphql/schema.graphqls} wired to the core services, with
  * depth and complexity limits ({@code graphql.maxDepth}, default 15; {@code graphql.maxComplexity}, default 5000,
  * where a list field counts its children {@code first} times), errors with {@code extensions.code}, and one
- * DataLoader registry per operation. Shared by every transport (HTTP, graphql-sse, graphql-transport-ws).
+ * DataLoader registry per operation (its counts in {@code extensions.dataLoaders} when the request's extensions
+ * say {@code "dataLoaderStats": true}). Shared by every transport (HTTP, graphql-sse, graphql-transport-ws).
  */
 final class GraphqlEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GraphqlEngine.class);
@@ -107,15 +109,21 @@ final class GraphqlEngine implements AutoCloseable {
      * @return graphql-java's result
      */
     ExecutionResult execute(GraphqlRequest request, GraphqlCaller caller) {
+        DataLoaderRegistry loaders = Loaders.registry(services, caller);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .extensions(request.extensions())
                 .graphQLContext(Map.of(GraphqlCaller.KEY, caller))
-                .dataLoaderRegistry(Loaders.registry(services, caller))
+                .dataLoaderRegistry(loaders)
                 .build();
-        return graphql.execute(input);
+        ExecutionResult result = graphql.execute(input);
+        if (Boolean.TRUE.equals(request.extensions().get("dataLoaderStats")) && result.isDataPresent()
+                && !(result.getData() instanceof org.reactivestreams.Publisher<?>)) {
+            return result.transform(b -> b.addExtension("dataLoaders", Loaders.statistics(loaders)));
+        }
+        return result;
     }
 
     /**

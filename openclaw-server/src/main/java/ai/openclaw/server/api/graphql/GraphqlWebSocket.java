@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * operation — a subscription's events as {@code next} messages, then {@code complete}; {@code complete} from the
  * client stops one; {@code ping}/{@code pong}. Each operation is admitted by the caller's rate limits like an HTTP
  * request (a subscription also takes one of the key's stream slots while it runs). Protocol violations close the
- * socket with the protocol's codes: 4400 bad message, 4401 subscribe before ack, 4403 bad credentials, 4409
- * duplicate id, 4429 repeated init.
+ * socket with the protocol's codes: 4400 bad message, 4401 subscribe before ack, 4403 bad credentials, 4408 no
+ * {@code connection_init} within 10 s, 4409 duplicate id, 4429 repeated init.
  */
 final class GraphqlWebSocket {
     /** The WebSocket subprotocol. */
@@ -43,7 +43,15 @@ final class GraphqlWebSocket {
 
     private final GatewayServices services;
     private final GraphqlEngine engine;
+    /** How long a socket may stay without {@code connection_init} before it is closed with 4408. */
+    static final java.time.Duration INIT_TIMEOUT = java.time.Duration.ofSeconds(10);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.ScheduledExecutorService timers =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "openclaw-graphql-ws-timers");
+                t.setDaemon(true);
+                return t;
+            });
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     GraphqlWebSocket(GatewayServices services, GraphqlEngine engine) {
@@ -63,7 +71,9 @@ final class GraphqlWebSocket {
         routes.ws(path, ws -> {
             ws.onConnect(ctx -> {
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
-                connections.put(ctx.sessionId(), new Connection(ctx));
+                Connection c = new Connection(ctx);
+                connections.put(ctx.sessionId(), c);
+                timers.schedule(c::initTimeout, INIT_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             });
             ws.onMessage(ctx -> {
                 Connection c = connections.get(ctx.sessionId());
@@ -88,6 +98,7 @@ final class GraphqlWebSocket {
 
     /** Stops the workers. */
     void close() {
+        timers.shutdownNow();
         workers.shutdownNow();
     }
 
@@ -105,6 +116,12 @@ final class GraphqlWebSocket {
             this.headerCredential = AccessControl.credential(ctx.header("Authorization"), ctx.header("X-API-Key"));
             this.address = ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress a
                     ? a.getAddress().getHostAddress() : "unknown";
+        }
+
+        void initTimeout() {
+            if (!initialised && ctx.session.isOpen()) {
+                close(4408, "Connection initialisation timeout");
+            }
         }
 
         void onMessage(String text) {

@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.Try;
+import org.dataloader.stats.SimpleStatisticsCollector;
+import org.dataloader.stats.Statistics;
 
 /**
  * The operation's batched loaders (DataLoader): every {@code Conversation.agent} and {@code Conversation.messages}
@@ -40,19 +43,39 @@ final class Loaders {
 
     /** A fresh registry for one operation of {@code caller}. */
     static DataLoaderRegistry registry(GatewayServices services, GraphqlCaller caller) {
+        DataLoaderOptions options = DataLoaderOptions.newOptions()
+                .setStatisticsCollector(SimpleStatisticsCollector::new).build();
         DataLoader<String, Map<String, Object>> agents = DataLoaderFactory.newDataLoaderWithTry(
-                (List<String> ids) -> CompletableFuture.completedFuture(agents(services, ids)));
+                (List<String> ids) -> CompletableFuture.completedFuture(agents(services, caller, ids)), options);
         DataLoader<MessagesKey, Map<String, Object>> messages = DataLoaderFactory.newDataLoaderWithTry(
-                (List<MessagesKey> keys) -> CompletableFuture.completedFuture(messages(services, caller, keys)));
+                (List<MessagesKey> keys) -> CompletableFuture.completedFuture(messages(services, caller, keys)),
+                options);
         return DataLoaderRegistry.newRegistry().register(AGENTS, agents).register(MESSAGES, messages).build();
     }
 
-    private static List<Try<Map<String, Object>>> agents(GatewayServices services, List<String> ids) {
+    /**
+     * Each loader's counts for one operation: {@code loads} (fields that asked), {@code batches} (batch calls),
+     * {@code keys} (keys loaded after de-duplication) — returned in {@code extensions.dataLoaders} when a request
+     * asks with {@code "extensions": {"dataLoaderStats": true}}.
+     */
+    static Map<String, Object> statistics(DataLoaderRegistry registry) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String name : registry.getKeys()) {
+            Statistics s = registry.getDataLoader(name).getStatistics();
+            out.put(name, Map.of("loads", s.getLoadCount(), "batches", s.getBatchInvokeCount(),
+                    "keys", s.getBatchLoadCount()));
+        }
+        return out;
+    }
+
+    private static List<Try<Map<String, Object>>> agents(GatewayServices services, GraphqlCaller caller,
+                                                         List<String> ids) {
         Map<String, Try<Map<String, Object>>> byId = new LinkedHashMap<>();
         for (String id : ids) {
             byId.computeIfAbsent(id, k -> {
                 try {
-                    return Try.succeeded(Views.agent(services.agents().agents().get(k), services.agents().tools()));
+                    return Try.succeeded(Views.agent(services.agents().agents().get(k, caller.ownerId()),
+                            services.agents().tools()));
                 } catch (OpenClawException e) {
                     return e.code() == ErrorCode.NOT_FOUND ? Try.succeeded(null) : Try.failed(e);
                 }

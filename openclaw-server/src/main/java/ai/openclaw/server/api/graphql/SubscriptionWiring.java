@@ -151,7 +151,7 @@ final class SubscriptionWiring {
                 .id();
         return new QueuePublisher<>(streams, sink -> {
             AutoCloseable subscription = services.events().subscribe(e -> {
-                if (id.equals(e.data().get("session_id"))) {
+                if (id.equals(e.data().get("session_id")) && e.visibleTo(c.ownerId(), c.principal().isAdmin())) {
                     sink.next(sessionEvent(e, id));
                 }
             });

@@ -117,7 +117,7 @@ final class McpFeatures {
         return List.of(new SyncPromptSpecification(prompt, (ex, req) -> {
             Principal p = caller(ex, Scopes.CHAT);
             Object id = req.arguments() == null ? null : req.arguments().get("agentId");
-            Agent a = services.agents().agents().get(id == null ? Agent.MAIN : id.toString());
+            Agent a = services.agents().agents().get(id == null ? Agent.MAIN : id.toString(), p.ownerId());
             String text = a.systemPrompt() == null ? "" : a.systemPrompt();
             return new McpSchema.GetPromptResult("System prompt of agent " + a.id() + " (for " + p.name() + ")",
                     List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))));

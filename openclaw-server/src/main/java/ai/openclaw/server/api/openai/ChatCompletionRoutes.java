@@ -63,6 +63,9 @@ public final class ChatCompletionRoutes {
         routes.post("/v1/chat/completions", r::completions);
         routes.get("/v1/models", r::models);
         routes.get("/v1/models/<id>", r::model);
+        EmbeddingRoutes.register(routes, services);
+        ResponsesRoutes.register(routes, services);
+        ai.openclaw.server.api.anthropic.MessagesRoutes.register(routes, services);
     }
 
     private void completions(Context ctx) {
@@ -80,7 +83,7 @@ public final class ChatCompletionRoutes {
         String override = blankToNull(ctx.header(MODEL_HEADER));
         String modelRef;
         if (agentTurn) {
-            if (agentId != null && !agentId.equals(Agent.MAIN) && !agentExists(agentId)) {
+            if (agentId != null && !agentId.equals(Agent.MAIN) && !agentExists(agentId, p)) {
                 throw ModelCatalog.modelNotFound(requestedModel == null ? "openclaw/" + agentId : requestedModel);
             }
             modelRef = override == null ? null : catalog.resolveKnown(override).id().toString();
@@ -184,9 +187,10 @@ public final class ChatCompletionRoutes {
                 r.providerModel() == null ? r.model().model() : r.providerModel(), r.usage(), r.finishReason());
     }
 
-    private boolean agentExists(String agentId) {
+    /** Whether the caller may use the agent (its own or the operator's; another owner's is "not found"). */
+    private boolean agentExists(String agentId, Principal caller) {
         try {
-            services.agents().agents().get(agentId);
+            services.agents().agents().get(agentId, caller.ownerId());
             return true;
         } catch (OpenClawException e) {
             return false;
@@ -194,27 +198,34 @@ public final class ChatCompletionRoutes {
     }
 
     private void models(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        Principal p = Http.require(ctx, Scopes.CHAT);
         ObjectNode out = Json.obj();
         out.put("object", "list");
         ArrayNode data = out.putArray("data");
         long created = services.startedAt().getEpochSecond();
         data.add(model("openclaw", created, "openclaw"));
-        for (Agent a : services.agents().agents().list(0, 200).items()) {
+        for (Agent a : services.agents().agents().list(0, 200, p.ownerId()).items()) {
             data.add(model("openclaw/" + a.id(), created, "openclaw"));
         }
         for (ModelId id : services.conversations().models().knownModels()) {
             data.add(model(id.toString(), created, id.provider()));
         }
+        for (String m : EmbeddingRoutes.MODELS) {
+            data.add(model(m, created, "openclaw"));
+        }
         Http.json(ctx, 200, out);
     }
 
     private void model(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        Principal p = Http.require(ctx, Scopes.CHAT);
         String id = ctx.pathParam("id");
         long created = services.startedAt().getEpochSecond();
         String agent = agentFrom(id);
-        if (id.equals("openclaw") || (agent != null && (agent.equals(Agent.MAIN) || agentExists(agent)))) {
+        if (id.equals("openclaw") || (agent != null && (agent.equals(Agent.MAIN) || agentExists(agent, p)))) {
+            Http.json(ctx, 200, model(id, created, "openclaw"));
+            return;
+        }
+        if (EmbeddingRoutes.MODELS.contains(id)) {
             Http.json(ctx, 200, model(id, created, "openclaw"));
             return;
         }

@@ -50,14 +50,15 @@ public final class AgentRoutes {
 
     private void create(Context ctx) {
         Principal caller = Http.require(ctx, Scopes.CHAT);
-        Agent a = services.agents().agents().create(spec(caller, JsonBody.read(ctx, services.maxBodyBytes()), true));
+        Agent a = services.agents().agents().create(spec(caller, JsonBody.read(ctx, services.maxBodyBytes()), true),
+                caller.ownerId());
         Http.json(ctx, 201, view(a));
     }
 
     private void list(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        Principal caller = Http.require(ctx, Scopes.CHAT);
         Http.Paging paging = Http.paging(ctx);
-        Page<Agent> page = services.agents().agents().list(paging.offset(), paging.limit());
+        Page<Agent> page = services.agents().agents().list(paging.offset(), paging.limit(), caller.ownerId());
         ArrayNode items = Json.arr();
         page.items().forEach(a -> items.add(view(a)));
         ObjectNode out = Json.obj();
@@ -67,31 +68,31 @@ public final class AgentRoutes {
     }
 
     private void get(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
-        Http.json(ctx, 200, view(services.agents().agents().get(ctx.pathParam("id"))));
+        Principal caller = Http.require(ctx, Scopes.CHAT);
+        Http.json(ctx, 200, view(services.agents().agents().get(ctx.pathParam("id"), caller.ownerId())));
     }
 
     private void update(Context ctx) {
         Principal caller = Http.require(ctx, Scopes.CHAT);
         Agent a = services.agents().agents().update(ctx.pathParam("id"),
-                spec(caller, JsonBody.read(ctx, services.maxBodyBytes()), false));
+                spec(caller, JsonBody.read(ctx, services.maxBodyBytes()), false), caller.ownerId());
         Http.json(ctx, 200, view(a));
     }
 
     private void delete(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        Principal caller = Http.require(ctx, Scopes.CHAT);
         String id = ctx.pathParam("id");
-        services.agents().agents().delete(id);
+        services.agents().agents().delete(id, caller.ownerId());
         Http.json(ctx, 200, Json.obj().put("id", id).put("deleted", true));
     }
 
     private void installSkill(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        Principal caller = Http.require(ctx, Scopes.CHAT);
         JsonBody body = JsonBody.read(ctx, services.maxBodyBytes());
         String skillId = body.has("skillId") ? body.requireText("skillId") : body.requireText("id");
         AgentSkill skill = new AgentSkill(checkSkillId(skillId, "skillId"), true, body.optText("version"),
                 body.object("config").toMap());
-        Agent a = services.agents().agents().installSkill(ctx.pathParam("id"), skill);
+        Agent a = services.agents().agents().installSkill(ctx.pathParam("id"), skill, caller.ownerId());
         ObjectNode out = view(a);
         out.put("installed", skillId);
         Http.json(ctx, 201, out);
@@ -135,7 +136,7 @@ public final class AgentRoutes {
 
     private AgentSpec spec(Principal caller, JsonBody body, boolean creating) {
         if (body.has("workspace") && !caller.isAdmin()) {
-            // a folder on the gateway's disk: only the operator chooses one (tools read and write inside it)
+            // a folder on the gateway's disk: only the operator chooses one (the core refuses it too)
             throw OpenClawException.forbidden("field 'workspace' may be set only by the operator (gateway token or "
                     + "an admin key)");
         }
