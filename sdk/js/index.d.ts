@@ -18,7 +18,8 @@ export interface ClientOptions {
   /** A 429's Retry-After is waited for only up to this many ms. Default 30000. */
   maxRetryWait?: number;
   headers?: Record<string, string>;
-  fetch?: typeof fetch;
+  /** A fetch implementation (default: the global fetch of Node 18+). */
+  fetch?: (input: string, init?: any) => Promise<any>;
 }
 
 export interface Usage { inputTokens?: number; outputTokens?: number; promptTokens?: number;

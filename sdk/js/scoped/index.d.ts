@@ -1,2 +1,3 @@
-export * from 'openclaw-sdk';
-export { default } from 'openclaw-sdk';
+// @openclaw/sdk's types are openclaw-sdk's (one source: ../index.d.ts).
+export * from '../index.js';
+export { default } from '../index.js';

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Runs the seed documents' own examples against a running gateway, as written (host and token changed).
 
-usage: seed_examples.py BASE_URL TOKEN API_KEY
+usage: seed_examples.py BASE_URL TOKEN API_KEY CSV_FILE
 Prints one line per example ("ok <name>" or "FAIL <name>: why") and exits 1 if any failed.
 """
 import json
 import subprocess
 import sys
 
-BASE, TOKEN, API_KEY = sys.argv[1], sys.argv[2], sys.argv[3]
+BASE, TOKEN, API_KEY = sys.argv[1], sys.argv[2], sys.argv[3]  # sys.argv[4]: a CSV file to upload
 failures = []
 
 
@@ -123,6 +123,69 @@ def send_message(messages):
 
 result = send_message([{"role": "user", "content": "Hello"}])
 check("004 python send_message", result.get("success") is True and result["data"]["message"]["content"], json.dumps(result)[:300])
+
+# --- seed 000 (OpenClaw 任务 API): the Python task example, urllib in place of `requests` ---
+import time  # noqa: E402
+
+
+def post_json(url, body, token):
+    request = urllib.request.Request(url, data=json.dumps(body).encode("utf-8"), method="POST", headers={
+        "Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read().decode("utf-8"))
+
+
+def get_json(url, token):
+    request = urllib.request.Request(url, headers={"Authorization": "Bearer " + token})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read().decode("utf-8"))
+
+
+status, task = post_json(BASE + "/v1/tasks", {
+    'name': '数据处理任务',
+    'type': 'data-processing',
+    'parameters': {'input_file': 'data.csv'}
+}, TOKEN)
+task_id = task.get('id')
+check("000 python task created (response.json()['id'])", status == 201 and task_id and task.get("status") == "pending",
+      json.dumps(task)[:300])
+done = {}
+for _ in range(300):
+    _, done = get_json(BASE + "/v1/tasks/" + str(task_id), TOKEN)
+    if done.get("status") in ("completed", "failed", "cancelled"):
+        break
+    time.sleep(0.1)
+check("000 data-processing task completes over the workspace's data.csv", done.get("status") == "completed"
+      and "workspace file data.csv" in json.dumps(done.get("result")), json.dumps(done)[:400])
+status, other = post_json(BASE + "/v1/tasks", {"name": "翻译", "type": "translation",
+                                               "parameters": {"text": "你好", "target": "en"}}, TOKEN)
+check("000 a type without a handler runs as an agent task", status == 201 and other.get("id"), json.dumps(other)[:300])
+
+# --- seed 003 (API v2): 消息操作 and 文件操作 ---
+status, conv = post_json(BASE + "/v2/conversations", {"agentId": "main", "context": {"userId": "user-456"}}, TOKEN)
+check("003 create conversation", status == 201 and conv.get("status") == "active", json.dumps(conv)[:300])
+status, msg = post_json(BASE + "/v2/messages", {"conversationId": conv.get("id"), "content": "你好,请帮我分析数据",
+                                                "stream": False}, TOKEN)
+check("003 POST /v2/messages", status == 201 and msg.get("role") == "assistant", json.dumps(msg)[:300])
+status, listed = get_json(BASE + "/v2/messages?conversationId=" + str(conv.get("id")) + "&role=user&limit=10", TOKEN)
+check("003 GET /v2/messages filtered", status == 200 and len(listed.get("messages", [])) == 1, json.dumps(listed)[:300])
+status, one = get_json(BASE + "/v2/messages/" + str(msg.get("id")), TOKEN)
+check("003 GET /v2/messages/{id}", status == 200 and one.get("id") == msg.get("id"), json.dumps(one)[:300])
+s, b = curl("-X", "POST", BASE + "/v2/files", "-H", "Authorization: Bearer " + TOKEN, "-F",
+            "file=@" + sys.argv[4] + ";filename=data.csv")
+f = json.loads(b) if b.startswith("{") else {}
+check("003 curl -F upload to /v2/files", s == 201 and f.get("contentType") == "text/csv", b[:300])
+status, files = get_json(BASE + "/v2/files?limit=20", TOKEN)
+check("003 GET /v2/files", status == 200 and any(x["id"] == f.get("id") for x in files.get("files", [])), str(files)[:300])
+status, sent = post_json(BASE + "/v2/conversations/" + str(conv.get("id")) + "/messages", {
+    "content": "帮我分析这份报告", "attachments": [{"type": "file", "url": BASE + str(f.get("url"))}]}, TOKEN)
+check("003 message with an attachment", status == 201, json.dumps(sent)[:300])
 
 
 sys.exit(1 if failures else 0)

@@ -20,6 +20,10 @@ final class GatewayCommand implements Runnable {
     @Override
     public void run() {
         Gateway gateway = Gateway.start(GatewayOptions.fromEnvironment().withListen(port, bind));
+        System.out.println("OpenClaw gateway: " + gateway.baseUrl() + "/  (Control UI; WebSocket protocol at "
+                + gateway.baseUrl().replaceFirst("^http", "ws") + "/ws; log in with: openclaw config get "
+                + "gateway.auth.token)");
+        System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();

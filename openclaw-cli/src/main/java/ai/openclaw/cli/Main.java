@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "openclaw", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "OpenClaw gateway: an AI-agent gateway speaking the OpenClaw HTTP APIs.",
         subcommands = {GatewayCommand.class, StatusCommand.class, ConfigCommand.class, AuthCommand.class,
-                ApiCommand.class, ChatCommand.class, CronCommand.class, CommandLine.HelpCommand.class})
+                ApiCommand.class, ChatCommand.class, CronCommand.class,
+                DevicesCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

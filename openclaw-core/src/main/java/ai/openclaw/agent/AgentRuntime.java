@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * tools:   { webFetch: { allowPrivateTargets: false, maxBytes: 1048576, timeoutSeconds: 15 },
  *            files: { maxReadBytes: 262144, maxWriteBytes: 1048576 } }
  * skills:  { timeoutSeconds: 30, maxOutputBytes: 65536, weather: { url: "https://wttr.in/{city}?format=3" },
- *            sandbox: auto, allowUnsandboxedScripts: false, allowNetwork: false, allowWorkspaceScripts: false }
+ *            sandbox: auto, allowUnsandboxedScripts: false, allowNetwork: false }
  * </pre>
  */
 public final class AgentRuntime implements AutoCloseable {

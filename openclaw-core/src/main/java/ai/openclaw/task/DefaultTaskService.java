@@ -86,7 +86,7 @@ final class DefaultTaskService implements TaskService {
 
     @Override
     public Task submit(NewTask spec) {
-        TaskHandler h = handlers.get(spec.type());
+        TaskHandler h = handlers.getOrDefault(spec.type(), handlers.get(TaskService.ANY_TYPE));
         if (h == null) {
             throw OpenClawException.invalid("field 'type' names an unknown task type '" + spec.type() + "'",
                     "known types: " + String.join(", ", types()));
@@ -176,7 +176,7 @@ final class DefaultTaskService implements TaskService {
     private void execute(Task t, Running r) {
         try {
             changed(t.id());
-            TaskHandler h = handlers.get(t.type());
+            TaskHandler h = handlers.getOrDefault(t.type(), handlers.get(TaskService.ANY_TYPE));
             if (h == null) {
                 throw new IllegalStateException("no handler for task type '" + t.type() + "'");
             }
@@ -317,6 +317,16 @@ final class DefaultTaskService implements TaskService {
         @Override
         public Map<String, Object> parameters() {
             return task.parameters();
+        }
+
+        @Override
+        public String name() {
+            return task.name();
+        }
+
+        @Override
+        public String type() {
+            return task.type();
         }
 
         @Override

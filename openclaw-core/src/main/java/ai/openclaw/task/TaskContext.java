@@ -26,4 +26,14 @@ public interface TaskContext {
 
     /** Whether the task was cancelled or timed out (handlers should stop soon). */
     boolean cancelled();
+
+    /** The task's name (seed 000 {@code name}); defaults to its id. */
+    default String name() {
+        return taskId();
+    }
+
+    /** The task's type, e.g. {@code data-processing}; null when unknown. */
+    default String type() {
+        return null;
+    }
 }

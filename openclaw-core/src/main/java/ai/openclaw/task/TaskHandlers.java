@@ -58,6 +58,19 @@ public final class TaskHandlers {
      * @param fetch reads a URL's text (enforcing the private-target rule and size limits)
      */
     public static TaskHandler analysis(ConversationService conversations, Function<String, String> fetch) {
+        return analysis(conversations, fetch, owner -> null);
+    }
+
+    /**
+     * The {@code analysis} and {@code data-processing} types, with files named in the parameters ({@code
+     * input_file}, {@code file}, {@code path}, any {@code *_file}) read from the owner's workspace.
+     *
+     * @param conversations runs the agent turn
+     * @param fetch reads a URL's text (enforcing the private-target rule and size limits)
+     * @param workspaces the workspace of an owner id (null: no workspace files)
+     */
+    public static TaskHandler analysis(ConversationService conversations, Function<String, String> fetch,
+                                       Function<String, java.nio.file.Path> workspaces) {
         return new TaskHandler() {
             @Override
             public List<String> types() {
@@ -66,8 +79,10 @@ public final class TaskHandlers {
 
             @Override
             public void validate(Map<String, Object> p) {
-                if (optText(p, "text") == null && optText(p, "content") == null && url(p) == null) {
-                    throw OpenClawException.invalid("field 'input' needs one of 'text', 'fileUrl' or 'url'");
+                if (optText(p, "text") == null && optText(p, "content") == null && url(p) == null
+                        && TaskFiles.named(p).isEmpty() && p.isEmpty()) {
+                    throw OpenClawException.invalid("field 'input' needs one of 'text', 'fileUrl', 'url' or a "
+                            + "workspace file such as 'input_file'");
                 }
                 operations(p);
             }
@@ -78,9 +93,16 @@ public final class TaskHandlers {
                 ctx.progress(5);
                 String text = optText(p, "text") != null ? optText(p, "text") : optText(p, "content");
                 String source = "inline text";
-                if (text == null) {
+                if (text == null && url(p) != null) {
                     source = url(p);
                     text = fetch.apply(source);
+                } else if (text == null && !TaskFiles.named(p).isEmpty()) {
+                    TaskFiles.Read read = TaskFiles.read(p, workspaces.apply(ctx.owner()), MAX_INPUT_CHARS);
+                    source = read.source();
+                    text = read.text();
+                } else if (text == null) {
+                    source = "parameters";
+                    text = TaskFiles.describe(ctx, p);
                 }
                 ctx.progress(40);
                 if (text.length() > MAX_INPUT_CHARS) {
@@ -95,6 +117,47 @@ public final class TaskHandlers {
                 out.put("operations", ops);
                 out.put("source", source);
                 out.put("inputChars", text.length());
+                return out;
+            }
+        };
+    }
+
+    /**
+     * The handler for task types without their own ({@link TaskService#register}): an agent task whose
+     * instructions are the task's name, type and parameters, with files the parameters name (such as {@code
+     * input_file}) read from the owner's workspace.
+     *
+     * @param conversations runs the agent turn
+     * @param workspaces the workspace of an owner id (null: no workspace files)
+     */
+    public static TaskHandler generic(ConversationService conversations, Function<String, java.nio.file.Path> workspaces) {
+        return new TaskHandler() {
+            @Override
+            public List<String> types() {
+                return List.of(TaskService.ANY_TYPE);
+            }
+
+            @Override
+            public void validate(Map<String, Object> p) {
+                optText(p, "model");
+                sessionParam(p);
+            }
+
+            @Override
+            public Object run(TaskContext ctx) {
+                Map<String, Object> p = ctx.parameters();
+                ctx.progress(5);
+                StringBuilder prompt = new StringBuilder(TaskFiles.describe(ctx, p));
+                String source = "parameters";
+                if (!TaskFiles.named(p).isEmpty()) {
+                    TaskFiles.Read read = TaskFiles.read(p, workspaces.apply(ctx.owner()), MAX_INPUT_CHARS);
+                    source = read.source();
+                    prompt.append("\n\nInput (").append(source).append("):\n").append(read.text());
+                }
+                ctx.progress(40);
+                Map<String, Object> out = turn(conversations, ctx, prompt.toString());
+                out.put("summary", out.get("content"));
+                out.put("source", source);
                 return out;
             }
         };

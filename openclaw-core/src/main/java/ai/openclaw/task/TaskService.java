@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * reason. {@code owner} arguments restrict access to one owner's tasks (null = unrestricted).
  */
 public interface TaskService extends AutoCloseable {
+    /** The type a handler lists to serve every type that has no handler of its own. */
+    String ANY_TYPE = "*";
+
     /** Adds a task type (replacing a handler of the same type). */
     void register(TaskHandler handler);
 

@@ -162,6 +162,31 @@ class SdkSnippetsTest {
         assertThat(models()).containsExactly("gpt-4");
     }
 
+    @Test
+    void seed003TypeScriptTypeChecksAgainstTheDeclarations() throws IOException {
+        Path npm = Path.of("target/npm/node_modules").toAbsolutePath();
+        Path tsc = npm.resolve(".bin/tsc");
+        assumeTrue(SdkToolchains.node(), SdkToolchains.NODE_MISSING);
+        assumeTrue(Files.isExecutable(tsc) && Files.isDirectory(npm.resolve("@types/node")),
+                "typescript and @types/node are not installed (scripts/deps.d/sdk.sh; ./scripts/test-deps.sh installs "
+                        + "them into openclaw-it/target/npm): skipping the TypeScript type check");
+        Path modules = Files.createDirectories(tmp.resolve("node_modules/@openclaw"));
+        Files.createSymbolicLink(tmp.resolve("node_modules/openclaw-sdk"), repo().resolve("sdk/js"));
+        Files.createSymbolicLink(modules.resolve("sdk"), repo().resolve("sdk/js/scoped"));
+        Files.writeString(tmp.resolve("seed003.mts"), supplied("seed003_ts.mjs"), StandardCharsets.UTF_8);
+        Files.writeString(tmp.resolve("tsconfig.json"), """
+                {"compilerOptions": {"target": "es2022", "module": "nodenext", "moduleResolution": "nodenext",
+                  "strict": true, "noEmit": true, "lib": ["es2022"], "types": ["node"], "typeRoots": ["%s"]},
+                 "files": ["seed003.mts"]}
+                """.formatted(npm.resolve("@types").toString().replace("\\", "/")), StandardCharsets.UTF_8);
+        ExternalProcess r = ExternalProcess.run(List.of(tsc.toString(), "-p", tmp.toString()), tmp, Map.of(), 180);
+        assertThat(r.exit()).as(r.output()).isZero();
+        Files.writeString(tmp.resolve("seed003.mts"), supplied("seed003_ts.mjs").replace("name:", "nmae:"),
+                StandardCharsets.UTF_8);
+        ExternalProcess bad = ExternalProcess.run(List.of(tsc.toString(), "-p", tmp.toString()), tmp, Map.of(), 180);
+        assertThat(bad.output()).as("a wrong field is a type error").contains("Property 'name' is missing");
+    }
+
     // ---- Go --------------------------------------------------------------------------------------------------
 
     /** Runs a Go snippet as {@code main} of a module whose {@code go.mod} replaces the SDK by {@code sdk/go}. */

@@ -60,8 +60,14 @@ class SeedExamplesTest {
         assumeTrue(available("python3", "-c", "import json, urllib.request") && available("curl", "--version"),
                 "python3 and curl are needed (scripts/deps.d/acceptance.sh lists them for ./scripts/test-deps.sh)");
         Path script = Path.of("src/test/acceptance/seed_examples.py").toAbsolutePath();
-        Run r = run(List.of("python3", script.toString(), env.gateway().baseUrl(), TestGateway.TOKEN, apiKey), null);
-        assertThat(r.out()).doesNotContain("FAIL").contains("ok   004 python send_message");
+        // seed 000's task names input_file "data.csv": it lives in the workspace
+        Path csv = env.gateway().stateDir().resolve("workspace/data.csv");
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, "city,sales\nBeijing,120\nShanghai,95\n", StandardCharsets.UTF_8);
+        Run r = run(List.of("python3", script.toString(), env.gateway().baseUrl(), TestGateway.TOKEN, apiKey,
+                csv.toString()), null);
+        assertThat(r.out()).doesNotContain("FAIL").contains("ok   004 python send_message")
+                .contains("ok   000 data-processing task completes").contains("ok   003 message with an attachment");
         assertThat(r.exit()).as(r.out()).isZero();
     }
 

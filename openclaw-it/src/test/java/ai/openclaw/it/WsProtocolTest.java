@@ -125,6 +125,30 @@ class WsProtocolTest {
     }
 
     @Test
+    void cliListsAndApprovesPairingRequests() {
+        DeviceKey key = DeviceKey.generate();
+        String requestId;
+        try (WsTestClient c = remote()) {
+            c.connect(c.connectParams(TestGateway.TOKEN, key, c.nonce(), System.currentTimeMillis()));
+            assertThat(c.closeCode(WAIT)).isEqualTo(1008);
+            requestId = c.closeReason().replaceAll(".*requestId: ([^)]+)\\).*", "$1");
+        }
+        ai.openclaw.testkit.CliRun list = ai.openclaw.testkit.CliRun.of(env.gateway(), "devices", "list");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains("pending", requestId, "203.0.113.7");
+        ai.openclaw.testkit.CliRun approve = ai.openclaw.testkit.CliRun.of(env.gateway(), "devices", "approve",
+                requestId);
+        assertThat(approve.exit()).as(approve.err()).isZero();
+        assertThat(approve.out()).contains("approved device " + key.id());
+        try (WsTestClient c = remote()) {
+            JsonNode res = c.connect(c.connectParams(TestGateway.TOKEN, key, c.nonce(), System.currentTimeMillis()));
+            assertThat(res.path("ok").asBoolean()).as(res.toString()).isTrue();
+        }
+        ai.openclaw.testkit.CliRun dashboard = ai.openclaw.testkit.CliRun.of(env.gateway(), "dashboard", "--no-open");
+        assertThat(dashboard.out()).contains("Control UI: " + env.gateway().baseUrl() + "/");
+    }
+
+    @Test
     void badSignatureReplayedNonceStaleSignatureAndWrongTokenAreRefused() {
         DeviceKey key = DeviceKey.generate();
         try (WsTestClient c = local()) {

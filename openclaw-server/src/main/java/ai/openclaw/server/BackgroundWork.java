@@ -9,6 +9,7 @@ import ai.openclaw.store.Database;
 import ai.openclaw.task.TaskHandlers;
 import ai.openclaw.task.TaskService;
 import ai.openclaw.task.TaskSettings;
+import ai.openclaw.util.SecretCipher;
 import ai.openclaw.webhook.WebhookService;
 import ai.openclaw.webhook.WebhookSettings;
 import java.net.http.HttpClient;
@@ -50,7 +51,19 @@ public final class BackgroundWork implements AutoCloseable {
      * @throws IllegalArgumentException for an invalid {@code webhooks} config section
      */
     static BackgroundWork start(GatewayConfig config, Database db, EventBus events, ConversationService conversations,
-                                Clock clock) {
+                                Clock clock, SecretCipher cipher) {
+        return start(config, db, events, conversations, clock, cipher, owner -> null);
+    }
+
+    /** Starts background work; {@code workspaces} gives an owner's workspace for tasks that name files. */
+    static BackgroundWork start(GatewayConfig config, Database db, EventBus events, ConversationService conversations,
+                                Clock clock, SecretCipher cipher,
+                                java.util.function.Function<String, java.nio.file.Path> workspaces) {
+        int sealed = BackgroundStores.sealPlainSecrets(db, cipher);
+        if (sealed > 0) {
+            org.slf4j.LoggerFactory.getLogger("openclaw.secrets").info(
+                    "encrypted {} webhook/callback secrets that were stored in plain text", sealed);
+        }
         WebhookSettings settings = WebhookSettings.from(config.tree());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "openclaw-background");
@@ -62,12 +75,13 @@ public final class BackgroundWork implements AutoCloseable {
                 .connectTimeout(settings.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? settings.timeout()
                         : Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1).executor(senders).build();
-        WebhookService webhooks = WebhookService.start(BackgroundStores.webhooks(db), settings, events, clock,
+        WebhookService webhooks = WebhookService.start(BackgroundStores.webhooks(db, cipher), settings, events, clock,
                 scheduler, senders, http);
-        TaskService tasks = TaskService.start(BackgroundStores.tasks(db), TaskSettings.from(config.tree()), events,
+        TaskService tasks = TaskService.start(BackgroundStores.tasks(db, cipher), TaskSettings.from(config.tree()), events,
                 webhooks, clock, senders, scheduler);
         tasks.register(TaskHandlers.agent(conversations));
-        tasks.register(TaskHandlers.analysis(conversations, new UrlText(http, settings)::fetch));
+        tasks.register(TaskHandlers.analysis(conversations, new UrlText(http, settings)::fetch, workspaces));
+        tasks.register(TaskHandlers.generic(conversations, workspaces));
         CronService cron = CronService.start(BackgroundStores.cron(db), BackgroundStores.cronTrigger(db, clock,
                 Duration.ofMillis(Math.max(100, config.tree().path("cron").path("pollMs").asLong(1000)))),
                 conversations, events, clock);

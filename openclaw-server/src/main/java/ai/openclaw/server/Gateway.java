@@ -16,6 +16,7 @@ import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.ConversationSettings;
 import ai.openclaw.store.Database;
 import ai.openclaw.util.Ids;
+import ai.openclaw.util.SecretCipher;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,7 +142,8 @@ public final class Gateway implements AutoCloseable {
                     ws.tap(BudgetedConversations.wrap(core, limits)), metrics.registry());
             AuthService auth = AuthService.create(db.apiKeyStore(), token, options.clock());
             BackgroundWork background = BackgroundWork.start(config, db, events, conversations,
-                    options.clock());
+                    options.clock(), SecretCipher.load(options.paths().stateDir(), options.env()),
+                    owner -> options.paths().workspace());
             started[0] = background;
             ai.openclaw.file.FileService files = StoredFiles.open(config, options.paths(), db, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),

@@ -5,6 +5,7 @@ import ai.openclaw.task.TaskCallback;
 import ai.openclaw.task.TaskStatus;
 import ai.openclaw.task.TaskStore;
 import ai.openclaw.util.Page;
+import ai.openclaw.util.SecretCipher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,12 @@ final class JdbcTaskStore implements TaskStore {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Database db;
 
-    JdbcTaskStore(Database db) {
+    private final SecretCipher cipher;
+
+    /** A store whose callback secrets are sealed with {@code cipher} ({@link SecretCipher}). */
+    JdbcTaskStore(Database db, SecretCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
     }
 
     @Override
@@ -37,7 +42,7 @@ final class JdbcTaskStore implements TaskStore {
                 .bind("timeout", t.timeoutSeconds()).bind("status", t.status().wire())
                 .bind("cbUrl", cb == null ? null : cb.url())
                 .bind("cbHeaders", cb == null ? null : JdbcWebhookStore.json(cb.headers()))
-                .bind("cbSecret", cb == null ? null : cb.secret()).bind("owner", t.owner())
+                .bind("cbSecret", cb == null ? null : cipher.seal(cb.secret())).bind("owner", t.owner())
                 .bind("now", t.createdAt().toEpochMilli()).execute());
     }
 
@@ -123,10 +128,10 @@ final class JdbcTaskStore implements TaskStore {
         return n[0];
     }
 
-    private static Task map(ResultSet rs) throws SQLException {
+    private Task map(ResultSet rs) throws SQLException {
         String cbUrl = rs.getString("callback_url");
         TaskCallback cb = cbUrl == null ? null : new TaskCallback(cbUrl,
-                JdbcWebhookStore.map(rs.getString("callback_headers")), rs.getString("callback_secret"));
+                JdbcWebhookStore.map(rs.getString("callback_headers")), cipher.open(rs.getString("callback_secret")));
         int timeout = rs.getInt("timeout_seconds");
         Integer timeoutSeconds = rs.wasNull() ? null : timeout;
         return new Task(rs.getString("id"), rs.getString("name"), rs.getString("type"),

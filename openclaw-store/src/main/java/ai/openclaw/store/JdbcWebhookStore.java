@@ -1,6 +1,7 @@
 package ai.openclaw.store;
 
 import ai.openclaw.util.Page;
+import ai.openclaw.util.SecretCipher;
 import ai.openclaw.webhook.WebhookDelivery;
 import ai.openclaw.webhook.WebhookEndpoint;
 import ai.openclaw.webhook.WebhookStore;
@@ -22,8 +23,12 @@ final class JdbcWebhookStore implements WebhookStore {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Database db;
 
-    JdbcWebhookStore(Database db) {
+    private final SecretCipher cipher;
+
+    /** A store whose endpoint and delivery secrets are sealed with {@code cipher} ({@link SecretCipher}). */
+    JdbcWebhookStore(Database db, SecretCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
     }
 
     @Override
@@ -32,7 +37,7 @@ final class JdbcWebhookStore implements WebhookStore {
                         + "disabled_reason, created_at) VALUES (:id, :url, :events, :secret, :owner, :enabled, NULL, "
                         + ":created)")
                 .bind("id", e.id()).bind("url", e.url()).bind("events", String.join(" ", e.events()))
-                .bind("secret", e.secret()).bind("owner", e.owner()).bind("enabled", e.enabled() ? 1 : 0)
+                .bind("secret", cipher.seal(e.secret())).bind("owner", e.owner()).bind("enabled", e.enabled() ? 1 : 0)
                 .bind("created", e.createdAt().toEpochMilli()).execute());
     }
 
@@ -79,7 +84,7 @@ final class JdbcWebhookStore implements WebhookStore {
                     + "updated_at, delivered_at) VALUES (:id, :endpoint, :url, :secret, :headers, :event, :body, "
                     + ":status, :attempts, :next, NULL, NULL, :created, :created, NULL)");
             for (WebhookDelivery d : deliveries) {
-                b.bind("id", d.id()).bind("endpoint", d.endpointId()).bind("url", d.url()).bind("secret", d.secret())
+                b.bind("id", d.id()).bind("endpoint", d.endpointId()).bind("url", d.url()).bind("secret", cipher.seal(d.secret()))
                         .bind("headers", json(d.headers())).bind("event", d.event()).bind("body", d.body())
                         .bind("status", d.status()).bind("attempts", d.attempts())
                         .bind("next", d.nextAttemptAt().toEpochMilli()).bind("created", d.createdAt().toEpochMilli())
@@ -190,18 +195,19 @@ final class JdbcWebhookStore implements WebhookStore {
         });
     }
 
-    private static WebhookEndpoint endpoint(ResultSet rs) throws SQLException {
+    private WebhookEndpoint endpoint(ResultSet rs) throws SQLException {
         return new WebhookEndpoint(rs.getString("id"), rs.getString("url"),
-                new LinkedHashSet<>(Arrays.asList(rs.getString("events").split(" "))), rs.getString("secret"),
+                new LinkedHashSet<>(Arrays.asList(rs.getString("events").split(" "))), cipher.open(rs.getString("secret")),
                 rs.getString("owner"), rs.getInt("enabled") != 0, rs.getString("disabled_reason"), false,
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
-    private static WebhookDelivery delivery(ResultSet rs) throws SQLException {
+    private WebhookDelivery delivery(ResultSet rs) throws SQLException {
         int last = rs.getInt("last_status");
         Integer lastStatus = rs.wasNull() ? null : last;
         return new WebhookDelivery(rs.getString("id"), rs.getString("endpoint_id"), rs.getString("url"),
-                rs.getString("secret"), map(rs.getString("headers")), rs.getString("event"), rs.getString("body"),
+                cipher.open(rs.getString("secret")), map(rs.getString("headers")), rs.getString("event"),
+                rs.getString("body"),
                 rs.getString("status"), rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
                 lastStatus, rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("created_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")), JdbcApiKeyStore.instant(rs, "delivered_at"));

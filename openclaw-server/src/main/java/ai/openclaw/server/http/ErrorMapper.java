@@ -79,6 +79,7 @@ public final class ErrorMapper {
             ObjectNode error = out.putObject("error");
             error.put("type", anthropicType(e.code()));
             error.put("message", e.details() == null ? e.getMessage() : e.getMessage() + ": " + e.details());
+            error.put("code", e.code().name());
             return out;
         }
         if (dialect == Dialect.GRAPHQL) {
