@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code openclaw config get|set}: reads and edits config.yaml. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Read or change config.yaml.",
-        subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class})
+        subcommands = {ConfigCommand.Get.class, ConfigCommand.Set.class, ConfigCommand.Validate.class})
 final class ConfigCommand implements Runnable {
     @Override
     public void run() {
@@ -20,6 +20,26 @@ final class ConfigCommand implements Runnable {
     }
 
     /** {@code config get <dotted.path>}. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check config.yaml for unknown keys and values of the wrong type (exit 1 when any).")
+    static final class Validate implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            ConfigDocument doc = Cli.config();
+            java.util.List<ai.openclaw.config.ConfigProblem> problems = ai.openclaw.config.ConfigValidator.validate(
+                    doc.resolved(), doc.file());
+            for (ai.openclaw.config.ConfigProblem p : problems) {
+                System.out.println(p.format(doc.file().toString()));
+            }
+            if (problems.isEmpty()) {
+                System.out.println(doc.file() + ": valid");
+                return 0;
+            }
+            System.err.println(problems.size() + " problem(s) in " + doc.file());
+            return 1;
+        }
+    }
+
     @Command(name = "get", mixinStandardHelpOptions = true,
             description = "Print the value at a dotted path, e.g. gateway.auth.token (with ${VAR} substituted).")
     static final class Get implements Callable<Integer> {

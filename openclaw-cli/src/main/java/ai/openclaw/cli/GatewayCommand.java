@@ -17,8 +17,14 @@ final class GatewayCommand implements Runnable {
     @Option(names = "--bind", paramLabel = "ADDR", description = "loopback (default), lan, or an IP address.")
     String bind;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object a "
+            + "line, with an access log line per request (request id, route, principal, status, duration). Also "
+            + "OPENCLAW_LOG_FORMAT.")
+    String logFormat;
+
     @Override
     public void run() {
+        LogFormat.apply(logFormat != null ? logFormat : System.getenv("OPENCLAW_LOG_FORMAT"));
         Gateway gateway = Gateway.start(GatewayOptions.fromEnvironment().withListen(port, bind));
         System.out.println("OpenClaw gateway: " + gateway.baseUrl() + "/  (Control UI; WebSocket protocol at "
                 + gateway.baseUrl().replaceFirst("^http", "ws") + "/ws; log in with: openclaw config get "

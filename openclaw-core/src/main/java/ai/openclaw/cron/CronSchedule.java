@@ -25,13 +25,6 @@ public sealed interface CronSchedule {
      */
     Optional<Instant> nextAfter(Instant after, Instant anchor);
 
-    /**
-     * The latest fire time at or before {@code at}, or empty when there is none (before the first slot).
-     *
-     * @param anchor the job's anchor (its creation time) that {@code every} periods count from
-     */
-    Optional<Instant> latestAtOrBefore(Instant at, Instant anchor);
-
     /** The wire kind: {@code every}, {@code at} or {@code cron}. */
     String kind();
 
@@ -60,16 +53,6 @@ public sealed interface CronSchedule {
         }
 
         @Override
-        public Optional<Instant> latestAtOrBefore(Instant at, Instant anchor) {
-            long a = anchor.toEpochMilli();
-            long t = at.toEpochMilli();
-            if (t < a + everyMs) {
-                return Optional.empty();
-            }
-            return Optional.of(Instant.ofEpochMilli(a + (t - a) / everyMs * everyMs));
-        }
-
-        @Override
         public String kind() {
             return "every";
         }
@@ -89,11 +72,6 @@ public sealed interface CronSchedule {
         @Override
         public Optional<Instant> nextAfter(Instant after, Instant anchor) {
             return at.isAfter(after) ? Optional.of(at) : Optional.empty();
-        }
-
-        @Override
-        public Optional<Instant> latestAtOrBefore(Instant t, Instant anchor) {
-            return at.isAfter(t) ? Optional.empty() : Optional.of(at);
         }
 
         @Override
@@ -146,13 +124,6 @@ public sealed interface CronSchedule {
         @Override
         public Optional<Instant> nextAfter(Instant after, Instant anchor) {
             return ExecutionTime.forCron(parse(expr)).nextExecution(after.atZone(zone(tz))).map(z -> z.toInstant());
-        }
-
-        @Override
-        public Optional<Instant> latestAtOrBefore(Instant at, Instant anchor) {
-            // cron-utils' lastExecution is strictly before its argument: ask from just after `at`
-            return ExecutionTime.forCron(parse(expr)).lastExecution(at.plusMillis(1).atZone(zone(tz)))
-                    .map(z -> z.toInstant());
         }
 
         @Override

@@ -12,6 +12,7 @@ import ai.openclaw.session.TurnResult;
 import ai.openclaw.util.Ids;
 import ai.openclaw.util.Page;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,15 @@ import org.slf4j.LoggerFactory;
 /** The default {@link CronService}. */
 final class DefaultCronService implements CronService {
     private static final Logger LOG = LoggerFactory.getLogger("openclaw.cron");
+    /** How far behind its schedule a job may fall while up before the missed slots are skipped. */
+    static final Duration MAX_BACKLOG = Duration.ofMinutes(10);
     private final CronStore store;
     private final CronTrigger trigger;
     private final ConversationService conversations;
     private final EventBus events;
     private final Clock clock;
+    /** When this service started firing: a slot due before it was missed while this gateway was down. */
+    private volatile Instant upSince = Instant.MIN;
 
     DefaultCronService(CronStore store, CronTrigger trigger, ConversationService conversations, EventBus events,
                        Clock clock) {
@@ -40,6 +45,7 @@ final class DefaultCronService implements CronService {
 
     void start() {
         Instant now = clock.instant();
+        upSince = now;
         for (CronJob job : store.list(null)) {
             if (job.enabled() && trigger.next(job.id()).isEmpty()) {
                 job.schedule().nextAfter(now, job.createdAt()).ifPresent(at -> trigger.schedule(job.id(), at));
@@ -135,10 +141,10 @@ final class DefaultCronService implements CronService {
      * One due execution: records the slot's run (at most once per slot), runs it, returns the next slot.
      *
      * <p>A slot whose run already exists was interrupted (its node died mid-run, or the run's completion could not
-     * be stored): that run is closed as {@code interrupted} and not repeated. Misfire policy: a slot fired more than
-     * one period late (the gateway was down, or a run overran) is the one catch-up run, after which the job resumes
-     * at its next slot after now; a slot fired on time is followed by the very next slot, even if that is already
-     * due, so no slot is skipped while the gateway keeps up.
+     * be stored): that run is closed as {@code interrupted} and not repeated. Misfire policy: slots missed while
+     * this gateway was down (due before it started) get one catch-up run (the oldest), after which the job resumes
+     * with its first slot since the start. While the gateway is up every slot fires: a late one is followed by
+     * the very next slot even if that is already due (a backlog of more than {@link #MAX_BACKLOG} is skipped).
      */
     Optional<Instant> fire(String jobId, Instant slot) {
         Optional<CronJob> found = store.find(jobId);
@@ -148,7 +154,7 @@ final class DefaultCronService implements CronService {
         CronJob job = found.get();
         Instant now = clock.instant();
         Optional<Instant> following = job.schedule().nextAfter(slot, job.createdAt());
-        boolean behind = following.isPresent() && !following.get().isAfter(now);
+        boolean missedWhileDown = following.isPresent() && !following.get().isAfter(now) && slot.isBefore(upSince);
         CronRun run = new CronRun(Ids.newId("run"), jobId, "schedule", slot, now, null, "running", null, null);
         boolean fresh = store.startRun(run);
         if (fresh) {
@@ -168,17 +174,20 @@ final class DefaultCronService implements CronService {
         if (!schedule.equals(job.schedule())) {
             return schedule.nextAfter(after, anchor);
         }
-        if (!behind) {
-            return schedule.nextAfter(slot, anchor);
+        Optional<Instant> next = schedule.nextAfter(slot, anchor);
+        if (next.isEmpty() || next.get().isAfter(after)) {
+            return next;
         }
-        if (!fresh) {
-            // the interrupted slot did not run: the missed slots since get their one catch-up run (the latest)
-            Optional<Instant> latest = schedule.latestAtOrBefore(after, anchor).filter(t -> t.isAfter(slot));
-            if (latest.isPresent()) {
-                return latest;
-            }
+        // an interrupted slot did not run: its next slot follows at once (the catch-up, when that was missed too)
+        if (fresh && missedWhileDown) {
+            // this run was the catch-up: on with the first slot since this start (due slots then fire in order)
+            return schedule.nextAfter(upSince.minusMillis(1), anchor);
         }
-        return schedule.nextAfter(after, anchor);
+        if (Duration.between(next.get(), after).compareTo(MAX_BACKLOG) > 0) {
+            LOG.warn("cron job {} is more than {} behind its schedule; skipping to its next slot", jobId, MAX_BACKLOG);
+            return schedule.nextAfter(after, anchor);
+        }
+        return next;
     }
 
     private void execute(CronJob job, CronRun run) {

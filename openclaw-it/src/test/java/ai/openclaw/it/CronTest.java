@@ -165,7 +165,8 @@ class CronTest {
                 lastBeforeStop = slots.stream().filter(t -> !t.isAfter(stopped)).reduce((x, y) -> y).orElseThrow();
                 List<Instant> missed = slots.stream().filter(t -> t.isAfter(lastBeforeStop)
                         && !t.isAfter(restarting)).toList();
-                assertThat(missed).as("slots missed while down fire once in total").hasSize(1);
+                assertThat(missed).as("slots missed while down fire once in total; slots %s, stopped %s, restarting %s",
+                        slots, stopped, restarting).hasSize(1);
                 assertThat(slots).doesNotHaveDuplicates();
             }
         } finally {

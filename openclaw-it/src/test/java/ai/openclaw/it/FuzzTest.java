@@ -34,11 +34,16 @@ import org.junit.jupiter.api.Test;
  * A seeded fuzz test over every route in the gateway's route table: thousands of malformed, truncated, oversized,
  * deeply nested and wrong-typed requests with odd headers, paths, queries and credentials, plus malformed raw HTTP.
  * Asserts no 5xx, no hang (every request has a deadline), no stack trace, JSON error bodies, the gateway still
- * healthy, and data stored beforehand unchanged. Reproduce a failure with {@code -Dfuzz.seed=N}.
+ * healthy, and data stored beforehand unchanged; no body names a Java class or a library setting. Every route is
+ * sent to (round-robin first, then at random); {@code -Dfuzz.requests=N} (default 20,000). Reproduce a failure with
+ * {@code -Dfuzz.seed=N}.
  */
 class FuzzTest {
     static final long SEED = Long.getLong("fuzz.seed", 20_261_121L);
-    static final int REQUESTS = Integer.getInteger("fuzz.requests", 5000);
+    static final int REQUESTS = Integer.getInteger("fuzz.requests", 20_000);
+    /** A qualified Java class name (a library's or ours) in a response body. */
+    static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "\\b(?:com|org|java|javax|jdk|sun|io|ai|net|de)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)*\\.[A-Z][A-Za-z0-9_$]+");
     static final int MAX_BODY = 8192;
     static final ObjectMapper JSON = new ObjectMapper();
     static final String[] FIELDS = {"text", "message", "content", "session", "session_id", "sessionId", "model",
@@ -83,14 +88,19 @@ class FuzzTest {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger sent = new AtomicInteger();
-        int threads = 4;
+        int threads = 8;
+        long startedNanos = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> jobs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Random rnd = new Random(SEED + t);
+            int thread = t;
             jobs.add(pool.submit(() -> {
                 for (int i = 0; i < REQUESTS / threads && failures.size() < 20; i++) {
-                    String route = routes.get(rnd.nextInt(routes.size()));
+                    // every route several times over (round-robin across the threads), then at random
+                    int rr = i * threads + thread;
+                    String route = rr < routes.size() * 5 ? routes.get(rr % routes.size())
+                            : routes.get(rnd.nextInt(routes.size()));
                     fire(client, rnd, route, failures);
                     sent.incrementAndGet();
                 }
@@ -101,6 +111,8 @@ class FuzzTest {
             f.get();
         }
         pool.shutdown();
+        System.out.printf("fuzz: %d requests over %d routes (seed %d) in %.1f s%n", sent.get(), routes.size(), SEED,
+                (System.nanoTime() - startedNanos) / 1e9);
         assertThat(failures).as("seed " + SEED).isEmpty();
         assertThat(sent.get()).isGreaterThanOrEqualTo(REQUESTS - threads);
         rawHttpGarbage(new Random(SEED));
@@ -169,7 +181,8 @@ class FuzzTest {
                     && (ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS.contains(URI.create(url).getPath())
                     || ai.openclaw.server.api.system.OpenApiRoutes.PUBLIC_PATHS.contains(URI.create(url).getPath()));
             if (!staticPage && (text.contains("Exception") || text.contains("\tat ") || text.contains("at ai.openclaw")
-                    || text.contains("<html"))) {
+                    || text.contains("<html") || CLASS_NAME.matcher(text).find()
+                    || text.contains("StreamReadConstraints") || text.contains("getMax"))) {
                 failures.add("leaky body for " + what + ": " + text);
             }
             if (r.statusCode() >= 400 && !text.isEmpty() && !method.equals("HEAD")) {
@@ -217,7 +230,7 @@ class FuzzTest {
     }
 
     private static byte[] body(Random rnd) {
-        String s = switch (rnd.nextInt(11)) {
+        String s = switch (rnd.nextInt(12)) {
             case 0 -> null;
             case 1 -> {
                 byte[] raw = new byte[rnd.nextInt(200)];
@@ -235,6 +248,10 @@ class FuzzTest {
             case 6 -> "{\"text\": 1" + "9".repeat(200) + ", \"temperature\": 1e999999}";
             case 7 -> "{\"text\": \"a\", \"text\": \"b\", \"message\": \"c\", \"message\": 1}";
             case 8 -> "{\"text\": \"\\ud800\\u0000\u0000\", \"content\": \"\\uZZZZ\"}";
+            case 9 -> pick(rnd, "{\"content\": \"\\u0000\"}", "{\"query\": \"\\t\\b\\f\"}",
+                    "{\"content\": \"\\u0001\\u200b\", \"query\": \"\\u0000\"}",
+                    "{\"context\": {\"a\": null}, \"config\": {\"a\": null}, \"metadata\": {\"b\": null}}",
+                    "{\"skillId\": \"weather\", \"config\": {\"a\": null}}", "{\"text\": null, \"a\": {\"b\": null}}");
             default -> wrongTyped(rnd);
         };
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);

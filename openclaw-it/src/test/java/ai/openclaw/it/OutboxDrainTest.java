@@ -18,12 +18,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The webhook outbox drains a backlog (5,000 pending deliveries over 5 endpoints, as after an outage of the
+ * The webhook outbox drains a backlog (5,000 pending deliveries over 10 endpoints, as after an outage of the
  * receivers) to a fast receiver: every delivery arrives once, each endpoint's in creation order. The drain rate is
  * printed (docs/BENCHMARKS.md § Webhook outbox), not asserted.
  */
 class OutboxDrainTest {
-    private static final int ENDPOINTS = 5;
+    private static final int ENDPOINTS = Integer.getInteger("outbox.endpoints", 10);
     private static final int BACKLOG = Integer.getInteger("outbox.backlog", 5000);
 
     @Test

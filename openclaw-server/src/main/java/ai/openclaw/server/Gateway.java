@@ -86,6 +86,11 @@ public final class Gateway implements AutoCloseable {
         }
         ConfigDocument doc = ConfigDocument.load(options.paths().configFile(), options.env());
         GatewayConfig config = GatewayConfig.from(doc);
+        for (ai.openclaw.config.ConfigProblem problem : ai.openclaw.config.ConfigValidator.validate(doc.resolved(),
+                doc.file())) {
+            LOG.warn("config: {} (ignored; `openclaw config validate` lists every problem)",
+                    problem.format(doc.file().toString()));
+        }
         String bind = options.bind() != null ? options.bind() : config.bind();
         String host = host(bind);
         String token = options.env().get("OPENCLAW_GATEWAY_TOKEN");

@@ -170,8 +170,28 @@ final class GatewayHttp {
         Long start = ctx.attribute(Http.START_NANOS);
         java.time.Duration took = start != null ? java.time.Duration.ofNanos(System.nanoTime() - start)
                 : java.time.Duration.ofNanos((long) (ms * 1_000_000L));
-        metrics.recordHttp(endpoint == null ? null : endpoint.path, ctx.method().name(), ctx.statusCode(), took,
-                ctx.attribute(Http.PRINCIPAL));
+        ai.openclaw.auth.Principal principal = ctx.attribute(Http.PRINCIPAL);
+        String route = endpoint == null ? null : endpoint.path;
+        metrics.recordHttp(route, ctx.method().name(), ctx.statusCode(), took, principal);
+        if (ACCESS.isInfoEnabled()) {
+            accessLog(ctx, route, principal, took);
+        }
+    }
+
+    private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("openclaw.access");
+
+    /** One access-log line; its MDC carries the fields a JSON log needs (issue 16: request id, route, principal). */
+    private static void accessLog(Context ctx, String route, ai.openclaw.auth.Principal principal,
+                                  java.time.Duration took) {
+        String ms = String.format(java.util.Locale.ROOT, "%.3f", took.toNanos() / 1e6);
+        try (var a = org.slf4j.MDC.putCloseable("requestId", ctx.res().getHeader("X-Request-ID"));
+             var b = org.slf4j.MDC.putCloseable("route", route == null ? "unmatched" : route);
+             var c = org.slf4j.MDC.putCloseable("method", ctx.method().name());
+             var d = org.slf4j.MDC.putCloseable("status", Integer.toString(ctx.statusCode()));
+             var e = org.slf4j.MDC.putCloseable("principal", principal == null ? "-" : principal.name());
+             var f = org.slf4j.MDC.putCloseable("durationMs", ms)) {
+            ACCESS.info("{} {} {} {} ms", ctx.method().name(), ctx.path(), ctx.statusCode(), ms);
+        }
     }
 
     /** Every registered route as {@code METHOD path}. */

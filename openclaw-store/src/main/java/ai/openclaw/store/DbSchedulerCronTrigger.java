@@ -50,9 +50,11 @@ final class DbSchedulerCronTrigger implements CronTrigger {
     private final Scheduler scheduler;
     private final Clock clock;
     private final ScheduledExecutorService waker;
+    private final Database db;
 
     DbSchedulerCronTrigger(Database db, Clock clock, Duration pollInterval) {
         this.clock = clock;
+        this.db = db;
         ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "openclaw-cron-waker");
             t.setDaemon(true);
@@ -114,7 +116,30 @@ final class DbSchedulerCronTrigger implements CronTrigger {
     @Override
     public void start(BiFunction<String, Instant, Optional<Instant>> fireFn) {
         this.fire = fireFn;
+        releaseDead();
         scheduler.start();
+    }
+
+    /**
+     * At start: executions still picked by a node whose heartbeat stopped long enough ago to count as dead are
+     * released at their own slot at once (db-scheduler's own check would find them only at its next round).
+     */
+    private void releaseDead() {
+        Instant limit = clock.instant().minus(HEARTBEAT.multipliedBy(MISSED_HEARTBEATS));
+        int[] released = new int[1];
+        try {
+            db.write(h -> released[0] = h.createUpdate("UPDATE scheduled_tasks SET picked = :no, picked_by = NULL, "
+                            + "last_heartbeat = NULL, version = version + 1 WHERE task_name = :task AND picked = :yes "
+                            + "AND last_heartbeat < :limit")
+                    .bind("no", false).bind("yes", true).bind("task", TASK)
+                    .bind("limit", java.sql.Timestamp.from(limit)).execute());
+        } catch (RuntimeException e) {
+            LOG.warn("could not release cron executions of stopped nodes at start ({}); db-scheduler's dead-execution "
+                    + "check will", e.toString());
+        }
+        if (released[0] > 0) {
+            LOG.warn("took over {} cron execution(s) whose node stopped during the run", released[0]);
+        }
     }
 
     @Override

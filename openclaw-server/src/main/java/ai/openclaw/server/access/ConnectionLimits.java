@@ -20,13 +20,22 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * Connection-level limits against hostile clients, applied to Jetty: the request header size
  * ({@code gateway.max_header_bytes}, default 16 KiB: larger headers get 431), the idle timeout
  * ({@code gateway.idle_timeout_ms}, default 30 s: a client that stops sending — slowloris — is disconnected, without
- * touching other connections; this also ends bodies that stop arriving). Errors Jetty answers itself (bad request line, headers too large) get a JSON error body, never HTML
+ * touching other connections; this also ends bodies that stop arriving), and against slow clients
+ * ({@link SlowClientGuard}): a deadline for a connection's first request headers ({@code gateway.header_timeout_ms},
+ * default 10 s), a minimum body data rate ({@code gateway.min_request_data_rate}, bytes per second, default 256),
+ * and a cap on open connections per client address ({@code gateway.max_connections_per_client}, default 512).
+ * Errors Jetty answers itself (bad request line, headers too large) get a JSON error body, never HTML
  * or a stack trace.
  *
  * @param maxHeaderBytes the largest request line plus headers accepted, in bytes
  * @param idleTimeoutMs how long a connection may send nothing, in milliseconds
+ * @param headerTimeoutMs how long a new connection may take to send its first request's headers, in
+ *     milliseconds (0 = no deadline)
+ * @param minRequestDataRate the slowest a request body may arrive, in bytes per second (0 = no minimum)
+ * @param maxConnectionsPerClient open connections allowed per client address (0 = unlimited)
  */
-public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs) {
+public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs, long headerTimeoutMs, long minRequestDataRate,
+                               int maxConnectionsPerClient) {
     /** Validates the ranges. */
     public ConnectionLimits {
         if (maxHeaderBytes < 1024) {
@@ -35,13 +44,18 @@ public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs) {
         if (idleTimeoutMs < 100) {
             throw new IllegalArgumentException("config: gateway.idle_timeout_ms must be at least 100");
         }
+        if (headerTimeoutMs < 0 || minRequestDataRate < 0 || maxConnectionsPerClient < 0) {
+            throw new IllegalArgumentException("config: gateway.header_timeout_ms, min_request_data_rate and "
+                    + "max_connections_per_client must not be negative");
+        }
     }
 
     /** Reads the limits from config, with defaults. */
     public static ConnectionLimits from(GatewayConfig config) {
         JsonNode gw = config.tree().path("gateway");
         return new ConnectionLimits((int) number(gw, "max_header_bytes", 16 * 1024),
-                number(gw, "idle_timeout_ms", 30_000));
+                number(gw, "idle_timeout_ms", 30_000), number(gw, "header_timeout_ms", 10_000),
+                number(gw, "min_request_data_rate", 256), (int) number(gw, "max_connections_per_client", 512));
     }
 
     private static long number(JsonNode gw, String field, long fallback) {
@@ -63,6 +77,7 @@ public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs) {
     public void apply(JavalinConfig cfg) {
         cfg.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(maxHeaderBytes);
+            http.setMinRequestDataRate(minRequestDataRate);
             http.setSendServerVersion(false);
         });
         cfg.jetty.modifyServer(server -> {
@@ -73,6 +88,8 @@ public record ConnectionLimits(int maxHeaderBytes, long idleTimeoutMs) {
                     for (Connector c : server.getConnectors()) {
                         if (c instanceof AbstractConnector ac) {
                             ac.setIdleTimeout(idleTimeoutMs);
+                            ac.addBean(new SlowClientGuard(maxConnectionsPerClient, headerTimeoutMs,
+                                    ac.getScheduler()));
                         }
                     }
                 }

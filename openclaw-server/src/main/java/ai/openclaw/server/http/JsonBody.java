@@ -62,11 +62,12 @@ public final class JsonBody {
         } catch (StreamConstraintsException e) {
             throw OpenClawException.invalid("request body exceeds a JSON limit (nesting depth "
                     + Json.MAX_NESTING_DEPTH + ", string length " + Json.MAX_STRING_LENGTH + " characters, number "
-                    + "length 100)", e.getOriginalMessage());
+                    + "length 100)", ClientText.clean(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw OpenClawException.invalid("request body is not valid JSON" + where, e.getOriginalMessage());
+            throw OpenClawException.invalid("request body is not valid JSON" + where,
+                    ClientText.clean(e.getOriginalMessage()));
         } catch (IOException e) {
             throw OpenClawException.invalid("request body could not be read", e.getMessage());
         }
@@ -121,7 +122,7 @@ public final class JsonBody {
 
     /** Whether the field is present and not null. */
     public boolean has(String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = get(field);
         return v != null && !v.isNull();
     }
 
@@ -144,7 +145,7 @@ public final class JsonBody {
 
     /** An optional string; null when absent or JSON null. */
     public String optText(String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -156,7 +157,7 @@ public final class JsonBody {
 
     /** An optional integer within [min, max]; null when absent. */
     public Long optLong(String field, long min, long max) {
-        JsonNode v = node.get(field);
+        JsonNode v = get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -179,7 +180,7 @@ public final class JsonBody {
 
     /** An optional number within [min, max]; null when absent. */
     public Double optDouble(String field, double min, double max) {
-        JsonNode v = node.get(field);
+        JsonNode v = get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -196,7 +197,7 @@ public final class JsonBody {
 
     /** An optional boolean; {@code fallback} when absent. */
     public boolean optBool(String field, boolean fallback) {
-        JsonNode v = node.get(field);
+        JsonNode v = get(field);
         if (v == null || v.isNull()) {
             return fallback;
         }
@@ -208,7 +209,7 @@ public final class JsonBody {
 
     /** An optional nested object as a body with the field's path as prefix; an empty body when absent. */
     public JsonBody object(String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = get(field);
         if (v == null || v.isNull()) {
             return new JsonBody(Json.obj(), path(field) + ".");
         }
@@ -220,7 +221,7 @@ public final class JsonBody {
 
     /** An optional array; null when absent. */
     public ArrayNode optArray(String field) {
-        JsonNode v = node.get(field);
+        JsonNode v = get(field);
         if (v == null || v.isNull()) {
             return null;
         }
@@ -234,6 +235,25 @@ public final class JsonBody {
     @SuppressWarnings("unchecked")
     public Map<String, Object> toMap() {
         return Json.MAPPER.convertValue(node, Map.class);
+    }
+
+    /**
+     * A field's value, taking seed 003's v2 spelling where the v1 name is absent ({@code conversation_id} for
+     * {@code session_id}, {@code bot_id} for {@code agent_id}; the migration table of seed 003).
+     */
+    private JsonNode get(String field) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            String alias = switch (field) {
+                case "session_id" -> "conversation_id";
+                case "agent_id" -> "bot_id";
+                default -> null;
+            };
+            if (alias != null) {
+                v = node.get(alias);
+            }
+        }
+        return v;
     }
 
     private OpenClawException wrongType(String field, String expected, JsonNode got) {

@@ -91,9 +91,9 @@ public final class ToolRoutes {
             ObjectNode error = out.putObject("error");
             error.put("type", e.code().name());
             error.put("code", e.code().name());
-            error.put("message", e.getMessage());
+            error.put("message", ai.openclaw.server.http.ClientText.clean(e.getMessage()));
             if (e.details() != null) {
-                error.put("details", e.details());
+                error.put("details", ai.openclaw.server.http.ClientText.clean(e.details()));
             }
             Http.json(ctx, e.code().httpStatus(), out);
         }

@@ -1,0 +1,128 @@
+package ai.openclaw.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.openclaw.testkit.HttpResult;
+import ai.openclaw.testkit.TestGateway;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Slow clients cannot exhaust the gateway: thousands of connections from one address (127.0.0.2) that trickle a
+ * request header a byte at a time are capped per address and closed at the header deadline, while health checks
+ * and chat from another address (127.0.0.1) keep answering.
+ */
+class SlowClientTest {
+    private static final int CONNECTIONS = Integer.getInteger("slowclient.connections", 3000);
+    private static final int CAP = 200;
+
+    @Test
+    void tricklingConnectionsAreCappedAndClosedWhileHealthAndChatAnswer() throws Exception {
+        try (TestGateway gw = TestGateway.start("gateway:\n  header_timeout_ms: 2000\n  max_connections_per_client: "
+                + CAP + "\n")) {
+            URI base = URI.create(gw.baseUrl());
+            AtomicBoolean attacking = new AtomicBoolean(true);
+            AtomicInteger healthOk = new AtomicInteger();
+            AtomicInteger chatOk = new AtomicInteger();
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread checker = Thread.ofPlatform().start(() -> {
+                while (attacking.get()) {
+                    try {
+                        HttpResult h = gw.get("/health");
+                        if (h.status() == 200) {
+                            healthOk.incrementAndGet();
+                        } else {
+                            failures.add("health " + h.status());
+                        }
+                        HttpResult c = gw.post("/api/v1/message", "{\"text\": \"still there?\", \"session\": \"slow\"}");
+                        if (c.status() == 200) {
+                            chatOk.incrementAndGet();
+                        } else {
+                            failures.add("chat " + c.status() + " " + c.body());
+                        }
+                        Thread.sleep(200);
+                    } catch (RuntimeException e) {
+                        failures.add(e.toString());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            List<Socket> open = new ArrayList<>();
+            int maxAliveAfterASecond = 0;
+            int opened = 0;
+            int stillOpen;
+            byte[] head = "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+            try {
+                long begin = System.nanoTime();
+                long stopOpening = begin + 8_000_000_000L;
+                long end = begin + 14_000_000_000L; // the last ones opened are past the 2 s deadline by then
+                List<long[]> openedAt = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    for (int i = 0; i < 300 && opened < CONNECTIONS && System.nanoTime() < stopOpening; i++) {
+                        Socket s = new Socket();
+                        s.bind(new InetSocketAddress("127.0.0.2", 0));
+                        try {
+                            s.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 2000);
+                            s.getOutputStream().write(head);
+                            open.add(s);
+                            openedAt.add(new long[] {System.nanoTime()});
+                        } catch (IOException e) {
+                            s.close();
+                        }
+                        opened++;
+                    }
+                    Thread.sleep(500);
+                    int alive = 0;
+                    Iterator<Socket> it = open.iterator();
+                    Iterator<long[]> at = openedAt.iterator();
+                    while (it.hasNext()) {
+                        Socket s = it.next();
+                        long t = at.next()[0];
+                        try {
+                            OutputStream out = s.getOutputStream();
+                            out.write('a');
+                            out.flush();
+                            if (System.nanoTime() - t > 1_000_000_000L) {
+                                alive++;
+                            }
+                        } catch (IOException e) {
+                            s.close();
+                            it.remove();
+                            at.remove();
+                        }
+                    }
+                    maxAliveAfterASecond = Math.max(maxAliveAfterASecond, alive);
+                }
+                stillOpen = open.size();
+            } finally {
+                attacking.set(false);
+                checker.join(30_000);
+                for (Socket s : open) {
+                    s.close();
+                }
+            }
+            System.out.printf("slow clients: %d trickling connections opened, at most %d alive after 1 s (cap %d), %d "
+                    + "still open at the end; %d health and %d chat answers meanwhile%n", opened, maxAliveAfterASecond,
+                    CAP, stillOpen, healthOk.get(), chatOk.get());
+            assertThat(stillOpen).as("trickling connections closed at the header deadline").isZero();
+            assertThat(failures).isEmpty();
+            assertThat(healthOk.get()).isGreaterThanOrEqualTo(5);
+            assertThat(chatOk.get()).isGreaterThanOrEqualTo(5);
+            assertThat(opened).isGreaterThanOrEqualTo(Math.min(CONNECTIONS, 1000));
+            // a closed socket may take one more write to notice: allow one round of slack over the cap
+            assertThat(maxAliveAfterASecond).isLessThanOrEqualTo(CAP + 300);
+            assertThat(gw.get("/health").status()).isEqualTo(200);
+        }
+    }
+}
