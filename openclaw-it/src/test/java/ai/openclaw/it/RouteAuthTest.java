@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class RouteAuthTest {
     static final Set<String> PUBLIC = java.util.stream.Stream.concat(Set.of("/health", "/healthz", "/ready").stream(),
-            ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS.stream()).collect(java.util.stream.Collectors.toSet());
+            java.util.stream.Stream.concat(ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS.stream(),
+                    ai.openclaw.server.api.system.OpenApiRoutes.PUBLIC_PATHS.stream()))
+            .collect(java.util.stream.Collectors.toSet());
     static TestGateway gw;
 
     @BeforeAll

@@ -74,6 +74,7 @@ final class GatewayHttp {
             cfg.routes.after(access::after);
             cfg.requestLogger.http(this::finished);
             HealthRoutes.register(cfg.routes, services.version(), ready::get);
+            ai.openclaw.server.api.system.OpenApiRoutes.register(cfg.routes);
             GatewayMessageRoutes.register(cfg.routes, services);
             GatewaySessionRoutes.register(cfg.routes, services);
             GatewayStatusRoutes.register(cfg.routes, services, this::port);
@@ -113,6 +114,7 @@ final class GatewayHttp {
     private static java.util.Set<String> publicPaths() {
         java.util.Set<String> paths = new java.util.HashSet<>(HealthRoutes.PUBLIC_PATHS);
         paths.addAll(ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS);
+        paths.addAll(ai.openclaw.server.api.system.OpenApiRoutes.PUBLIC_PATHS);
         return paths;
     }
 
