@@ -64,4 +64,32 @@ public record HttpResult(int status, Map<String, String> headers, String body) {
         }
         return out;
     }
+
+    /**
+     * Sends a request and reads the whole answer (header names lower-cased, first value each).
+     *
+     * @param http the client
+     * @param request the request
+     * @param what a description for errors, e.g. {@code GET /health}
+     * @return the answer
+     * @throws java.io.UncheckedIOException when the exchange fails
+     */
+    public static HttpResult send(java.net.http.HttpClient http, java.net.http.HttpRequest request, String what) {
+        try {
+            java.net.http.HttpResponse<String> r = http.send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, String> h = new java.util.LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    h.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
+                }
+            });
+            return new HttpResult(r.statusCode(), h, r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(what + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -155,21 +155,7 @@ public final class TestGateway implements AutoCloseable {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(b::header);
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Map<String, String> h = new LinkedHashMap<>();
-            r.headers().map().forEach((k, v) -> {
-                if (!v.isEmpty()) {
-                    h.put(k.toLowerCase(Locale.ROOT), v.get(0));
-                }
-            });
-            return new HttpResult(r.statusCode(), h, r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpResult.send(http, b.build(), method + " " + path);
     }
 
     /** Stops the gateway and deletes its state dir. */
