@@ -162,6 +162,13 @@ class OpenApiTest {
         HttpResult hook = gw.post("/v2/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"task.completed\"]}");
         assertThat(hook.status()).as(hook.body()).isEqualTo(201);
         assertValid("/v2/webhooks", "post", "201", hook);
+        assertValid("/v2/webhooks", "get", "200", gw.get("/v2/webhooks"));
+        assertValid("/v1/sessions", "get", "200", gw.get("/v1/sessions"));
+        assertValid("/v1/tasks", "get", "200", gw.get("/v1/tasks"));
+        assertValid("/v2/tasks", "get", "200", gw.get("/v2/tasks"));
+        assertValid("/v2/files", "get", "200", gw.get("/v2/files"));
+        assertValid("/v2/batch", "post", "200", gw.post("/v2/batch", "{\"requests\": [{\"method\": \"GET\", "
+                + "\"path\": \"/v2/agents\"}]}"));
         List<String> problems = collected;
         collected = null;
         assertThat(problems).as("responses that do not match their documented schema").isEmpty();
