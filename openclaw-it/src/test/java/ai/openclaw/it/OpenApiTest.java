@@ -37,7 +37,7 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gw = TestGateway.start("");
+        gw = TestGateway.start("webhooks:\n  allowPrivateTargets: true\n");
         HttpResult r = gw.send("GET", "/openapi.json", null, Map.of());
         assertThat(r.status()).as("GET /openapi.json without credentials").isEqualTo(200);
         doc = new ObjectMapper().readTree(r.body());
@@ -138,6 +138,43 @@ class OpenApiTest {
     }
 
     @Test
+    void resourceResponsesMatchTheirSchemas() {
+        collected = new java.util.ArrayList<>();
+        HttpResult agent = gw.post("/v2/agents", "{\"name\": \"openapi-agent\", \"systemPrompt\": \"be brief\"}");
+        assertThat(agent.status()).as(agent.body()).isEqualTo(201);
+        assertValid("/v2/agents", "post", "201", agent);
+        assertValid("/v2/agents", "get", "200", gw.get("/v2/agents"));
+        HttpResult memory = gw.post("/v2/memories", "{\"content\": \"likes short answers\", \"tags\": [\"pref\"]}");
+        assertThat(memory.status()).as(memory.body()).isEqualTo(201);
+        assertValid("/v2/memories", "post", "201", memory);
+        assertValid("/v2/memories", "get", "200", gw.get("/v2/memories"));
+        HttpResult session = gw.post("/v1/sessions", "{\"agent_id\": \"main\"}");
+        assertThat(session.status()).as(session.body()).isEqualTo(201);
+        assertValid("/v1/sessions", "post", "201", session);
+        HttpResult key = gw.post("/api/v1/keys", "{\"name\": \"openapi-key\", \"scopes\": [\"chat\"]}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        assertValid("/api/v1/keys", "post", "201", key);
+        HttpResult job = gw.post("/api/v1/cron/jobs", "{\"name\": \"openapi-job\", \"schedule\": {\"kind\": \"every\", \"everyMs\": 86400000}, "
+                + "\"payload\": {\"kind\": \"systemEvent\", \"text\": \"backup\"}}");
+        assertThat(job.status()).as(job.body()).isEqualTo(201);
+        assertValid("/api/v1/cron/jobs", "post", "201", job);
+        assertValid("/api/v1/sessions", "get", "200", gw.get("/api/v1/sessions"));
+        HttpResult hook = gw.post("/v2/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"task.completed\"]}");
+        assertThat(hook.status()).as(hook.body()).isEqualTo(201);
+        assertValid("/v2/webhooks", "post", "201", hook);
+        assertValid("/v2/webhooks", "get", "200", gw.get("/v2/webhooks"));
+        assertValid("/v1/sessions", "get", "200", gw.get("/v1/sessions"));
+        assertValid("/v1/tasks", "get", "200", gw.get("/v1/tasks"));
+        assertValid("/v2/tasks", "get", "200", gw.get("/v2/tasks"));
+        assertValid("/v2/files", "get", "200", gw.get("/v2/files"));
+        assertValid("/v2/batch", "post", "200", gw.post("/v2/batch", "{\"requests\": [{\"method\": \"GET\", "
+                + "\"path\": \"/v2/agents\"}]}"));
+        List<String> problems = collected;
+        collected = null;
+        assertThat(problems).as("responses that do not match their documented schema").isEmpty();
+    }
+
+    @Test
     void documentAndReferencePageNeedNoCredentials() throws Exception {
         HttpResult yaml = gw.send("GET", "/openapi.yaml", null, Map.of());
         assertThat(yaml.status()).isEqualTo(200);
@@ -155,6 +192,9 @@ class OpenApiTest {
                 .isEqualTo(401);
     }
 
+    /** When set, {@link #assertValid} collects schema violations here instead of failing at the first. */
+    private static List<String> collected;
+
     /** Validates a response body against the document's schema for the operation and status (refs resolved). */
     private static void assertValid(String path, String method, String status, HttpResult response) {
         JsonNode resp = doc.path("paths").path(path).path(method).path("responses").path(status);
@@ -170,6 +210,11 @@ class OpenApiTest {
         root.set("allOf", new ObjectMapper().createArrayNode().add(schema));
         List<Error> errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root)
                 .validate(response.json());
+        if (collected != null && !errors.isEmpty()) {
+            collected.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path + " → " + status + ": " + errors
+                    + " in " + response.body());
+            return;
+        }
         assertThat(errors).as("%s %s → %s: %s", method.toUpperCase(java.util.Locale.ROOT), path, status,
                 response.body()).isEmpty();
     }
