@@ -46,7 +46,9 @@ class WsLoadTest {
         Path state = Files.createTempDirectory("openclaw-wsload-");
         try (FakeProvider fake = FakeProvider.start()) {
             Files.writeString(state.resolve("config.yaml"), TestGateway.providerConfig(fake.openAiBaseUrl(), null)
-                    .replace("timeoutMs: 5000", "timeoutMs: 120000"));
+                    .replace("timeoutMs: 5000", "timeoutMs: 120000")
+                    // every client is on 127.0.0.1: lift the per-address connection cap (default 512) for this test
+                    + "gateway:\n  max_connections_per_client: 4000\n");
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
