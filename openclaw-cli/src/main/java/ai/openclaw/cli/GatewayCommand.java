@@ -26,10 +26,10 @@ final class GatewayCommand implements Runnable {
     public void run() {
         LogFormat.apply(logFormat != null ? logFormat : System.getenv("OPENCLAW_LOG_FORMAT"));
         Gateway gateway = Gateway.start(GatewayOptions.fromEnvironment().withListen(port, bind));
-        System.out.println("OpenClaw gateway: " + gateway.baseUrl() + "/  (Control UI; WebSocket protocol at "
-                + gateway.baseUrl().replaceFirst("^http", "ws") + "/ws; log in with: openclaw config get "
-                + "gateway.auth.token)");
-        System.out.flush();
+        // through the log, so that with --log-format json every line stays one JSON object
+        org.slf4j.LoggerFactory.getLogger("openclaw.gateway").info("OpenClaw gateway: {}/  (Control UI; WebSocket "
+                + "protocol at {}/ws; log in with: openclaw config get gateway.auth.token)", gateway.baseUrl(),
+                gateway.baseUrl().replaceFirst("^http", "ws"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
