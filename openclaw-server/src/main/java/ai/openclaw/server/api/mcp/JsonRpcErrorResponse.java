@@ -21,6 +21,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonRpcErrorResponse extends HttpServletResponseWrapper {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Java type names and Jackson's details, which must never reach a client. */
+    private static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
+            "\\b(?:com|org|java|javax|jdk|sun|io|ai|net|de|tools)\\.[a-z0-9_]+(?:\\.[a-z0-9_]+)*\\.[A-Z]"
+                    + "|Exception|reference chain|\\[Source:|line: \\d+, column");
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private int status = 200;
     private boolean capturing;
@@ -105,6 +109,14 @@ final class JsonRpcErrorResponse extends HttpServletResponseWrapper {
             if (!text.isEmpty() && text.length() < 300 && !text.contains("Exception")) {
                 message = text;
             }
+        }
+        if (INTERNAL.matcher(message).find()) {
+            // the SDK passes Jackson's text through (type names, reference chains): say what is wrong, not where
+            message = code == -32700 ? "parse error: the body is not valid JSON"
+                    : "invalid request: the body is not a valid JSON-RPC 2.0 message for this endpoint";
+        }
+        if (message.length() > 500) {
+            message = message.substring(0, 500);
         }
         ObjectNode out = JSON.createObjectNode().put("jsonrpc", "2.0").putNull("id");
         out.putObject("error").put("code", code).put("message", message);
