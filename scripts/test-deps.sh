@@ -7,6 +7,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 APT_PACKAGES=(); NPM_PACKAGES=()
+# logs go beside the npm cache, owned by whoever runs the tests (a shared /tmp file may belong to another user)
+LOGS=openclaw-it/target/test-deps
+mkdir -p "$LOGS"
 for f in scripts/deps.d/*.sh; do [[ -f "$f" ]] && source "$f"; done
 
 missing_apt=()
@@ -17,8 +20,8 @@ if ((${#missing_apt[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     echo "test-deps: installing Debian packages: ${missing_apt[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
-    { timeout 300 apt-get update -qq && timeout 900 apt-get install -y -qq --no-install-recommends "${missing_apt[@]}"; } >/tmp/openclaw-test-deps-apt.log 2>&1 \
-      || echo "test-deps: could not install ${missing_apt[*]} (see /tmp/openclaw-test-deps-apt.log); the tests that need them will be skipped" >&2
+    { timeout 300 apt-get update -qq && timeout 900 apt-get install -y -qq --no-install-recommends "${missing_apt[@]}"; } >$LOGS/apt.log 2>&1 \
+      || echo "test-deps: could not install ${missing_apt[*]} (see $LOGS/apt.log); the tests that need them will be skipped" >&2
   else
     echo "test-deps: not root, cannot install Debian packages ${missing_apt[*]}; the tests that need them will be skipped" >&2
   fi
@@ -35,8 +38,8 @@ if ((${#missing_npm[@]})); then
     mkdir -p "$NPM_DIR"
     [[ -f "$NPM_DIR/package.json" ]] || echo '{"name":"openclaw-it-npm","private":true}' > "$NPM_DIR/package.json"
     echo "test-deps: installing npm packages: ${missing_npm[*]}" >&2
-    timeout 600 npm install --prefix "$NPM_DIR" --no-audit --no-fund --silent "${missing_npm[@]}" >/tmp/openclaw-test-deps-npm.log 2>&1 \
-      || echo "test-deps: could not install npm packages (see /tmp/openclaw-test-deps-npm.log); the tests that need them will be skipped" >&2
+    timeout 600 npm install --prefix "$NPM_DIR" --no-audit --no-fund --silent "${missing_npm[@]}" >$LOGS/npm.log 2>&1 \
+      || echo "test-deps: could not install npm packages (see $LOGS/npm.log); the tests that need them will be skipped" >&2
   else
     echo "test-deps: npm not found; the tests that run npm packages will be skipped" >&2
   fi
