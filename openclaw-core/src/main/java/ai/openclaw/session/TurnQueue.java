@@ -47,6 +47,12 @@ final class TurnQueue {
         return waiting.get();
     }
 
+    /** How many threads are parked in one key's lane, waiting for the lock (for tests of arrival order). */
+    int parkedOn(String key) {
+        Lane lane = lanes.get(key);
+        return lane == null ? 0 : lane.lock.getQueueLength();
+    }
+
     /** How many sessions have work running or waiting. */
     int activeLanes() {
         return lanes.size();

@@ -86,7 +86,9 @@ class TurnQueueStressTest {
             for (int i = 1; i <= 20; i++) {
                 int n = i;
                 rest.add(pool.submit(() -> queue.run("k", () -> seen.add(n))));
-                while (queue.waiting() < i) {
+                // wait until this one is parked in the lane's fair lock (counting it as waiting happens just before
+                // it calls lock(), so the count alone does not fix its place in the queue)
+                while (queue.parkedOn("k") < i) {
                     Thread.onSpinWait();
                 }
             }
