@@ -21,9 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code openclaw api key generate|list|revoke}: API keys (seed 002), stored hashed in the state dir's database. */
-@Command(name = "api", mixinStandardHelpOptions = true, description = "Manage API access.",
-        subcommands = {ApiCommand.Key.class})
+/**
+ * {@code openclaw api key generate|list|revoke}: API keys (seed 002), stored hashed in the state dir's database; and
+ * {@code api check-compatibility} / {@code api migrate}, the v1 → v2 migration of seed 003.
+ */
+@Command(name = "api", mixinStandardHelpOptions = true, description = "Manage API access; check and migrate v1 API usage.",
+        subcommands = {ApiCommand.Key.class, ApiCompatibilityCommand.class, ApiMigrateCommand.class})
 final class ApiCommand implements Runnable {
     @Override
     public void run() {
