@@ -162,8 +162,18 @@ final class SeedDifferences {
             "POST /sessions/{session_id}/messages", "{\"content\": \"你好\", \"type\": \"text\"}",
             "POST /tools/{tool_name}/execute", "{\"parameters\": {}}");
 
+    /** Endpoints whose feature has not landed yet (each named in the README's "Differences from the seeds"). */
+    static boolean pending(Operation op) {
+        // seed 003 installs skill web-search: the skill lands with the next slice of issue 13
+        return op.seed() == 3 && op.path().equals("/v2/agents/{agentId}/skills");
+    }
+
     /** Documented response fields an endpoint may lack, each for a reason README's "Differences from the seeds" gives. */
     static List<String> allowedMissing(Operation op) {
+        if (op.seed() == 3 && op.path().equals("/v2/tasks/{taskId}")) {
+            // the analysis task's answer is the model's text (result.summary); the gateway draws no charts
+            return List.of("result.charts");
+        }
         if (op.seed() == 3 && op.path().equals("/v2/agents")) {
             // "Agent 配置" shows an agent whose knowledge-base skill has a config; the create example gives it none
             return List.of("skills[].config.index");

@@ -77,12 +77,15 @@ class SeedEndpointsTest {
         for (Operation op : ops) {
             String path = SeedDifferences.path(op, ids);
             String body = SeedDifferences.body(op, ids, env.gateway().baseUrl(), site);
+            if (op.path().equals("/v2/tasks/{taskId}")) {
+                awaitTask(path);
+            }
             HttpResult r = env.gateway().send(op.method(), path, body, Map.of("Authorization",
                     "Bearer " + TestGateway.TOKEN));
             String what = "seed %03d line %d: %s %s -> %s %d".formatted(op.seed(), op.line() + 1, op.method(), op.path(),
                     path, r.status());
             List<String> problems = new ArrayList<>();
-            if (r.status() / 100 != 2) {
+            if (r.status() / 100 != 2 && !SeedDifferences.pending(op)) {
                 problems.add("status " + r.status() + ": " + abbreviate(r.body()));
             } else if (op.response() != null) {
                 JsonNode documented = SeedDocuments.json(op.response());
@@ -99,6 +102,9 @@ class SeedEndpointsTest {
             }
             report.append(problems.isEmpty() ? "ok   " : "FAIL ").append(what)
                     .append(problems.isEmpty() ? "" : " " + problems).append('\n');
+            if (op.method().equals("POST") && op.path().equals("/v2/tasks") && r.status() / 100 == 2) {
+                ids.put("{taskId}", r.json().path("id").asText()); // seed 003's task, queried next
+            }
             if (problems.isEmpty()) {
                 passed++;
             } else {
@@ -111,6 +117,19 @@ class SeedEndpointsTest {
         System.out.println("seed endpoints: " + passed + " / " + ops.size() + " answer as documented\n" + report);
         assertThat(ops).as("the seeds list endpoints").hasSizeGreaterThan(30);
         assertThat(failures).as("endpoints that do not answer as their seed documents").isEmpty();
+    }
+
+    /** Waits (up to 120 s) until the task at {@code path} has finished, so its result can be compared. */
+    static void awaitTask(String path) throws InterruptedException {
+        java.time.Instant end = java.time.Instant.now().plusSeconds(120);
+        while (java.time.Instant.now().isBefore(end)) {
+            String status = env.gateway().send("GET", path, null, Map.of("Authorization", "Bearer " + TestGateway.TOKEN))
+                    .json().path("status").asText();
+            if (List.of("completed", "failed", "cancelled").contains(status)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     @AfterAll
