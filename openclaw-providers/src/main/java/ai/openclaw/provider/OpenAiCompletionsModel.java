@@ -52,6 +52,7 @@ final class OpenAiCompletionsModel implements ChatModel {
             JsonNode json;
             try {
                 json = OpenAiChatJson.MAPPER.readTree(answer.body);
+                answer.finish();
             } catch (IOException e) {
                 throw ProviderErrors.io(provider, e, answer.deadlinePassed());
             }
@@ -93,6 +94,7 @@ final class OpenAiCompletionsModel implements ChatModel {
             if (!s.done && s.finish == null) {
                 throw ProviderErrors.malformed(provider, "the stream ended before its last chunk", null);
             }
+            answer.finish();
             return estimated(request, s.response());
         }
     }
