@@ -107,7 +107,15 @@ const textOf = (page, sel) => page.$$eval(sel, els => els.map(e => e.textContent
     await seed.screenshot({ path: shots + '/09-seed001-page.png' });
     console.log('ok control ui');
   } catch (e) {
-    if (page) await page.screenshot({ path: shots + '/failure.png' }).catch(() => {});
+    if (page) {
+      await page.screenshot({ path: shots + '/failure.png' }).catch(() => {});
+      const where = await page.evaluate(() => ({ url: location.href,
+        loginError: (document.getElementById('login-error') || {}).textContent,
+        conn: (document.getElementById('conn') || {}).textContent,
+        appHidden: document.getElementById('app').classList.contains('hidden'),
+        status: (document.getElementById('status') || {}).textContent })).catch(err => String(err));
+      console.log('page state at failure: ' + JSON.stringify(where));
+    }
     console.log('FAIL ' + (e && e.stack || e));
     process.exitCode = 1;
   } finally {

@@ -68,6 +68,15 @@ if (scenario === 'tools') {
   const f = await client.embeddings.create({ model: 'bge-small-zh-v15-q', input: '用户偏好简洁的回答',
     encoding_format: 'float' });
   out.zhDims = f.data[0].embedding.length;
+  // a configured provider's embedding model: forwarded to its /embeddings (the SDK asks for base64 by default)
+  const p = await client.embeddings.create({ model: 'fake/fake-model', input: ['hello world', 'second one'],
+    dimensions: 4 });
+  out.provider = { model: p.model, dims: p.data.map(d => d.embedding.length), usage: p.usage,
+    differ: p.data[0].embedding.some((x, i) => x !== p.data[1].embedding[i]) };
+  try {
+    await client.embeddings.create({ model: 'fake/no-such-embedder', input: 'x' });
+    out.unknown = 'accepted';
+  } catch (e) { out.unknown = { status: e.status, code: e.code }; }
 } else if (scenario === 'responses') {
   const tools = [{ type: 'function', name: 'get_weather', description: 'Current weather for a city',
     parameters: weather.function.parameters, strict: false }];

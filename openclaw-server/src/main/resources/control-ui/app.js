@@ -58,7 +58,8 @@ async function deviceIdentity() {
 // ---- WebSocket gateway protocol ----
 function request(method, params) {
   return new Promise((resolve, reject) => {
-    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return reject(new Error('not connected'));
+    // until the connect handshake has answered, the gateway accepts no other request on the socket
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN || !state.hello) return reject(new Error('not connected'));
     const id = 'ui-' + (state.nextId++);
     state.pending.set(id, { resolve, reject });
     state.ws.send(JSON.stringify({ type: 'req', id, method, params: params || {} }));
@@ -68,6 +69,7 @@ function connectWs() {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
     state.ws = ws;
+    state.hello = null;
     let done = false;
     ws.onmessage = async (m) => {
       const f = JSON.parse(m.data);
@@ -337,7 +339,7 @@ function route() {
   for (const s of document.querySelectorAll('.view')) s.classList.toggle('hidden', s.id !== 'view-' + view);
   for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.dataset.view === view);
   status('');
-  if (state.ws && loaders[view]) loaders[view]().catch(fail);
+  if (state.hello && loaders[view]) loaders[view]().catch(fail); // before login completes, login() routes
 }
 async function login(token) {
   state.token = token;

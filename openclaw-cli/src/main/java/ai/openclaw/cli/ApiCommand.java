@@ -21,9 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code openclaw api key generate|list|revoke}: API keys (seed 002), stored hashed in the state dir's database. */
-@Command(name = "api", mixinStandardHelpOptions = true, description = "Manage API access.",
-        subcommands = {ApiCommand.Key.class})
+/**
+ * {@code openclaw api key generate|list|revoke}: API keys (seed 002), stored hashed in the state dir's database; and
+ * {@code api check-compatibility} / {@code api migrate}, the v1 → v2 migration of seed 003.
+ */
+@Command(name = "api", mixinStandardHelpOptions = true, description = "Manage API access; check and migrate v1 API usage.",
+        subcommands = {ApiCommand.Key.class, ApiCompatibilityCommand.class, ApiMigrateCommand.class})
 final class ApiCommand implements Runnable {
     @Override
     public void run() {
@@ -70,6 +73,11 @@ final class ApiCommand implements Runnable {
                 + "tokens_per_minute, context_tokens_per_minute, streams.")
         java.util.Map<String, Long> limits;
 
+        @Option(names = "--tenant", description = "Tenant the key belongs to (letters, digits, _ and -): keys sharing "
+                + "a tenant act as one owner (sessions, agents, workspace, webhooks, events). Default: none, the key "
+                + "is an owner of its own.")
+        String tenant;
+
         @Override
         public Integer call() {
             Duration ttl = expires == null ? null : parseDuration(expires);
@@ -89,7 +97,7 @@ final class ApiCommand implements Runnable {
                 limits.forEach(l::put);
             }
             KeyLimits overrides = KeyLimits.fromJson(l, "--limit");
-            GeneratedKey key = withAuth(a -> a.generate(name, chosen, plan, ttl, overrides));
+            GeneratedKey key = withAuth(a -> a.generate(name, chosen, plan, ttl, overrides, tenant));
             System.out.println(key.secret());
             System.err.println("API key '" + name + "' (" + key.key().id() + ") created; it is shown only once");
             return 0;
@@ -110,7 +118,8 @@ final class ApiCommand implements Runnable {
                 System.out.printf("%-26s %-20s %-18s %-10s %-8s %-34s %s%n", k.id(), k.name(), k.prefix() + "…",
                         k.plan(), status, String.join(",", k.scopes().stream().sorted().toList()),
                         (k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString())
-                                + (k.limits().isEmpty() ? "" : "  limits " + k.limits().toMap(false)));
+                                + (k.limits().isEmpty() ? "" : "  limits " + k.limits().toMap(false))
+                                + (k.tenant() == null ? "" : "  tenant " + k.tenant()));
             }
             return 0;
         }

@@ -3,7 +3,6 @@ package ai.openclaw.agent;
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
-import ai.openclaw.session.Session;
 import ai.openclaw.tool.ToolRegistry;
 import ai.openclaw.util.Page;
 import java.time.Clock;
@@ -12,7 +11,8 @@ import java.time.Clock;
  * Agents (seed 003 {@code /v2/agents}): create, read, change, delete, and install skills. The default agent
  * {@code main} always exists: it is listed and readable before anyone stores it, may be changed (by the operator),
  * and cannot be deleted. Every agent has an owner ({@link Agent#owner()}); {@code owner} arguments are the caller's
- * owner id, {@code gateway} for the operator, who sees and changes everything.
+ * owner id, {@code gateway} for the operator, who sees and changes everything. Every method takes the owner: there
+ * is no owner-less (implicitly operator) variant, so no dialect can act as the operator by leaving the owner out.
  */
 public interface AgentService {
     /**
@@ -65,41 +65,6 @@ public interface AgentService {
      *     operator's agent changed by another owner
      */
     Agent installSkill(String agentId, AgentSkill skill, String owner);
-
-    /** {@link #create(AgentSpec, String)} as the operator. */
-    default Agent create(AgentSpec spec) {
-        return create(spec, Session.GATEWAY_OWNER);
-    }
-
-    /** {@link #get(String, String)} as the operator (sees every agent). */
-    default Agent get(String id) {
-        return get(id, Session.GATEWAY_OWNER);
-    }
-
-    /** {@link #forTurn(String, String)} as the operator. */
-    default Agent forTurn(String id) {
-        return forTurn(id, Session.GATEWAY_OWNER);
-    }
-
-    /** {@link #list(int, int, String)} as the operator (every agent). */
-    default Page<Agent> list(int offset, int limit) {
-        return list(offset, limit, Session.GATEWAY_OWNER);
-    }
-
-    /** {@link #update(String, AgentSpec, String)} as the operator. */
-    default Agent update(String id, AgentSpec patch) {
-        return update(id, patch, Session.GATEWAY_OWNER);
-    }
-
-    /** {@link #delete(String, String)} as the operator. */
-    default void delete(String id) {
-        delete(id, Session.GATEWAY_OWNER);
-    }
-
-    /** {@link #installSkill(String, AgentSkill, String)} as the operator. */
-    default Agent installSkill(String agentId, AgentSkill skill) {
-        return installSkill(agentId, skill, Session.GATEWAY_OWNER);
-    }
 
     /**
      * The default implementation.

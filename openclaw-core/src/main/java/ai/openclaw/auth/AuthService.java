@@ -44,7 +44,21 @@ public interface AuthService {
      * @param limits overrides of the plan's limits, or null for none
      * @throws OpenClawException as {@link #generate(String, Set, String, Duration)}
      */
-    GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn, KeyLimits limits);
+    default GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn, KeyLimits limits) {
+        return generate(name, scopes, plan, expiresIn, limits, null);
+    }
+
+    /**
+     * Generates a new API key of a tenant: every key of one tenant acts as one owner (sessions, agents, workspace,
+     * webhooks and events are shared among them), each with its own scopes, plan and limits.
+     *
+     * @param limits overrides of the plan's limits, or null for none
+     * @param tenant the tenant ({@code [A-Za-z0-9_-]}, 1–64 characters), or null for a key that is an owner of its own
+     * @throws OpenClawException as {@link #generate(String, Set, String, Duration)}; INVALID_REQUEST naming
+     *     {@code tenant} for a bad tenant name
+     */
+    GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn, KeyLimits limits,
+                          String tenant);
 
     /**
      * The key with this id, else the active (or newest) key with this name.

@@ -69,12 +69,13 @@ final class DefaultAuthService implements AuthService {
             touched.put(key.id(), now);
             store.touch(key.id(), now);
         }
-        return Optional.of(new Principal(key.id(), key.name(), key.scopes(), key.plan(), key.limits()));
+        return Optional.of(key.principal());
     }
 
     @Override
     public GeneratedKey generate(String name, Set<String> scopes, String plan, Duration expiresIn,
-                                 KeyLimits limits) {
+                                 KeyLimits limits, String tenant) {
+        ApiKey.checkTenant(tenant);
         if (name == null || name.isBlank() || name.length() > 64 || !name.strip().equals(name)) {
             throw OpenClawException.invalid("key name must be 1-64 characters without leading or trailing spaces");
         }
@@ -100,7 +101,8 @@ final class DefaultAuthService implements AuthService {
         String secret = KEY_PREFIX + Ids.newSecret(40);
         Instant now = clock.instant();
         ApiKey key = new ApiKey(Ids.newId("key"), name, secret.substring(0, KEY_PREFIX.length() + 4),
-                sha256Hex(secret), s, p, now, null, expiresIn == null ? null : now.plus(expiresIn), null, limits);
+                sha256Hex(secret), s, p, now, null, expiresIn == null ? null : now.plus(expiresIn), null, limits,
+                tenant);
         store.insert(key);
         return new GeneratedKey(key, secret);
     }
@@ -125,7 +127,8 @@ final class DefaultAuthService implements AuthService {
         Instant now = clock.instant();
         store.revoke(key.id(), now);
         return new ApiKey(key.id(), key.name(), key.prefix(), key.hash(), key.scopes(), key.plan(), key.createdAt(),
-                key.lastUsedAt(), key.expiresAt(), key.revokedAt() == null ? now : key.revokedAt(), key.limits());
+                key.lastUsedAt(), key.expiresAt(), key.revokedAt() == null ? now : key.revokedAt(), key.limits(),
+                key.tenant());
     }
 
     @Override
@@ -135,7 +138,7 @@ final class DefaultAuthService implements AuthService {
         KeyLimits l = limits == null ? key.limits() : limits;
         store.updateLimits(key.id(), p, l);
         return new ApiKey(key.id(), key.name(), key.prefix(), key.hash(), key.scopes(), p, key.createdAt(),
-                key.lastUsedAt(), key.expiresAt(), key.revokedAt(), l);
+                key.lastUsedAt(), key.expiresAt(), key.revokedAt(), l, key.tenant());
     }
 
     private static String checkPlan(String p) {

@@ -12,8 +12,12 @@ import java.util.Set;
  * @param scopes what the caller may do
  * @param plan the rate-limit plan
  * @param limits the key's own overrides of its plan's limits; never null
+ * @param tenant the key's tenant ({@link ApiKey#tenant()}), or null: keys sharing a tenant are one owner
  */
-public record Principal(String id, String name, Set<String> scopes, String plan, KeyLimits limits) {
+public record Principal(String id, String name, Set<String> scopes, String plan, KeyLimits limits, String tenant) {
+    /** The prefix of a tenant's owner id: {@code tenant-<tenant>} (never a key id, which starts {@code key_}). */
+    public static final String TENANT_OWNER_PREFIX = "tenant-";
+
     /** The gateway token's holder: every scope. */
     public static final Principal GATEWAY = new Principal(Session.GATEWAY_OWNER, "gateway token", Scopes.ALL,
             "enterprise");
@@ -25,11 +29,17 @@ public record Principal(String id, String name, Set<String> scopes, String plan,
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(plan, "plan");
         limits = limits == null ? KeyLimits.NONE : limits;
+        ApiKey.checkTenant(tenant);
+    }
+
+    /** A principal of no tenant. */
+    public Principal(String id, String name, Set<String> scopes, String plan, KeyLimits limits) {
+        this(id, name, scopes, plan, limits, null);
     }
 
     /** A principal without limit overrides. */
     public Principal(String id, String name, Set<String> scopes, String plan) {
-        this(id, name, scopes, plan, KeyLimits.NONE);
+        this(id, name, scopes, plan, KeyLimits.NONE, null);
     }
 
     /** Whether the caller holds the scope ({@link Scopes#ADMIN} holds all). */
@@ -44,11 +54,12 @@ public record Principal(String id, String name, Set<String> scopes, String plan,
 
     /**
      * The owner id stamped on things this caller creates: {@link Session#GATEWAY_OWNER} for the operator (the gateway
-     * token and every admin key are one owner, whose resources are the shared, operator-defined ones), else the key
-     * id. Owner ids are safe path segments ({@code [A-Za-z0-9_-]}) and name per-owner workspace folders.
+     * token and every admin key are one owner, whose resources are the shared, operator-defined ones), else
+     * {@code tenant-<tenant>} for a key of a tenant (every key of the tenant is that one owner), else the key id.
+     * Owner ids are safe path segments ({@code [A-Za-z0-9_-]}) and name per-owner workspace folders.
      */
     public String ownerId() {
-        return isAdmin() ? Session.GATEWAY_OWNER : id;
+        return isAdmin() ? Session.GATEWAY_OWNER : tenant != null ? TENANT_OWNER_PREFIX + tenant : id;
     }
 
     /** Whether this caller is the operator ({@link #isAdmin()}): sees and changes every owner's things. */
@@ -58,6 +69,6 @@ public record Principal(String id, String name, Set<String> scopes, String plan,
 
     /** The owner filter for reads: null (everything) for administrators, else {@link #ownerId()}. */
     public String ownerFilter() {
-        return isAdmin() ? null : id;
+        return isAdmin() ? null : ownerId();
     }
 }

@@ -138,18 +138,44 @@ public final class ConfigDocument {
     }
 
     /**
-     * Writes the document back to its file atomically, readable only by the owner (0600), placeholders kept.
+     * Writes the document back to its file atomically, readable only by the owner (0600), placeholders kept. The
+     * file's comments, blank lines, quoting and key order are kept: only the values that changed are rewritten in
+     * place ({@link YamlEdits}); when that is not possible (anchors, merge keys) the whole file is re-serialised.
      *
      * @throws UncheckedIOException if the file cannot be written
      */
     public void save() {
+        String text = null;
+        try {
+            if (Files.isRegularFile(file)) {
+                String current = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+                text = YamlEdits.rewrite(current, raw);
+            }
+            if (text == null) {
+                text = raw.isEmpty() ? "" : YAML.writeValueAsString(raw);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file, e);
+        }
+        writeFile(file, text);
+    }
+
+    /**
+     * Replaces a file's content atomically (write to a temporary file beside it, then rename), readable only by
+     * the owner (0600) as config files hold secrets.
+     *
+     * @param file the file to write
+     * @param text its new content (UTF-8)
+     * @throws UncheckedIOException if it cannot be written
+     */
+    public static void writeFile(Path file, String text) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".config", ".tmp");
             try {
                 setOwnerOnly(tmp);
-                YAML.writeValue(tmp.toFile(), raw);
+                Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -1,6 +1,10 @@
 package ai.openclaw.llm;
 
+import ai.openclaw.error.OpenClawException;
 import ai.openclaw.error.UpstreamException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 
 /**
  * The port every model provider implements: one blocking call that answers a {@link ChatRequest},
@@ -28,4 +32,22 @@ public interface ChatModel {
      *     not finish in {@link ChatRequest#timeout()}
      */
     ChatResponse stream(ChatRequest request, StreamListener listener);
+
+    /**
+     * Creates embeddings with one of the provider's own models, in the OpenAI Embeddings API's wire
+     * ({@code POST /embeddings}): {@code request} is the client's body with {@code model} already rewritten to the
+     * provider's bare model name, every other field as the client sent it; the answer is the provider's body,
+     * unchanged. Providers without an embeddings endpoint keep this default.
+     *
+     * @param request the OpenAI embeddings request body; never null
+     * @param timeout the most the call may take, retries included; never null
+     * @return the provider's answer ({@code object: "list"}, {@code data[]}, {@code model}, {@code usage})
+     * @throws OpenClawException INVALID_REQUEST naming {@code model} when the provider serves no embeddings
+     * @throws UpstreamException UPSTREAM_ERROR when the provider fails (its 4xx keep their status), TIMEOUT when it
+     *     does not answer within {@code timeout}
+     */
+    default JsonNode embeddings(ObjectNode request, Duration timeout) {
+        throw OpenClawException.invalid("field 'model': this model provider serves no embeddings (only "
+                + "openai-completions providers and the in-jar models do)");
+    }
 }

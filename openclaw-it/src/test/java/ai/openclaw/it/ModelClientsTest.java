@@ -209,6 +209,19 @@ class ModelClientsTest {
         assertThat(r.path("model").asText()).isEqualTo("all-minilm-l6-v2-q");
         assertThat(r.at("/usage/prompt_tokens").asInt()).isPositive();
         assertThat(r.path("zhDims").asInt()).isEqualTo(512);
+        // a provider's model: the body reached the fake upstream's /embeddings with only model rewritten
+        assertThat(r.at("/provider/model").asText()).isEqualTo("fake-model");
+        assertThat(r.at("/provider/dims").toString()).isEqualTo("[4,4]");
+        assertThat(r.at("/provider/usage/prompt_tokens").asInt()).isEqualTo(4);
+        assertThat(r.at("/provider/differ").asBoolean()).isTrue();
+        JsonNode upstream = JSON.readTree(env.fake().requests().stream()
+                .filter(q -> q.path().equals("/v1/embeddings")).reduce((a, b) -> b).orElseThrow().body());
+        assertThat(upstream.path("model").asText()).isEqualTo("fake-model");
+        assertThat(upstream.path("encoding_format").asText()).isEqualTo("base64");
+        assertThat(upstream.path("dimensions").asInt()).isEqualTo(4);
+        assertThat(upstream.path("input").toString()).isEqualTo("[\"hello world\",\"second one\"]");
+        assertThat(r.at("/unknown/status").asInt()).isEqualTo(404);
+        assertThat(r.at("/unknown/code").asText()).isEqualTo("model_not_found");
     }
 
     @Test

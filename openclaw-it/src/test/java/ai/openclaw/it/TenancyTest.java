@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ai.openclaw.testkit.HttpResult;
 import ai.openclaw.testkit.TestGateway;
+import ai.openclaw.testkit.WsTestClient;
 import ai.openclaw.testkit.fake.FakeProvider;
 import ai.openclaw.testkit.fake.FakeReply;
 import ai.openclaw.testkit.fake.FakeToolCall;
@@ -44,6 +45,8 @@ class TenancyTest {
     static TestGateway gw;
     static String keyA;
     static String keyB;
+    static String idA;
+    static String idB;
     static int checks;
     static final List<String> leaks = new ArrayList<>();
 
@@ -56,15 +59,19 @@ class TenancyTest {
                 + "memory:\n  workspace:\n    poll_seconds: 0\n"
                 + "webhooks:\n  enabled: true\n  allowPrivateTargets: true\n  backoffMs: 200\n"
                 + "  endpoints:\n    - { url: \"" + receiver.url("/operator") + "\", events: [\"*\"], secret: s3cr3t }\n");
-        keyA = key("tenant-a");
-        keyB = key("tenant-b");
+        HttpResult a = key("tenant-a");
+        HttpResult b = key("tenant-b");
+        keyA = a.json().at("/data/key").asText();
+        idA = a.json().at("/data/id").asText();
+        keyB = b.json().at("/data/key").asText();
+        idB = b.json().at("/data/id").asText();
     }
 
-    static String key(String name) {
+    static HttpResult key(String name) {
         HttpResult r = gw.post("/api/v1/keys", "{\"name\":\"" + name + "\",\"plan\":\"enterprise\","
                 + "\"scopes\":[\"chat\",\"tasks\",\"memory:read\",\"memory:write\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().at("/data/key").asText();
+        return r;
     }
 
     @AfterAll
@@ -338,6 +345,314 @@ class TenancyTest {
 
     @Test
     @Order(6)
+    void sessionsNamedIndirectlyStayWithTheirOwner() {
+        as(keyA, "POST", "/api/v1/message", "{\"text\":\"A-HISTORY-SECRET\",\"session\":\"a-named\"}");
+        String aFull = idA + ":a-named";
+        String aGenerated = as(keyA, "POST", "/v2/conversations", "{}").json().path("id").asText();
+        as(keyA, "POST", "/v2/conversations/" + aGenerated + "/messages", "{\"content\":\"A-HISTORY-SECRET\"}");
+        assertThat(as(keyA, "GET", "/api/v1/sessions/" + aGenerated + "/messages", null).body())
+                .contains("A-HISTORY-SECRET");
+        for (String named : List.of("a-named", aFull, aGenerated)) {
+            fake.clearRequests();
+            check("sessions: B's OpenAI user '" + named + "' continues A's session", () -> {
+                as(keyB, "POST", "/v1/chat/completions", "{\"model\":\"openclaw/main\",\"user\":\"" + named
+                        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"B-OPENAI-PROBE\"}]}");
+                return !prompts().contains("A-HISTORY-SECRET") && !aMessages(named).contains("B-OPENAI-PROBE");
+            });
+            fake.clearRequests();
+            check("sessions: B's x-openclaw-session-key '" + named + "' continues A's session", () -> {
+                gw.send("POST", "/v1/chat/completions", "{\"model\":\"openclaw/main\",\"messages\":[{\"role\":"
+                        + "\"user\",\"content\":\"B-HEADER-PROBE\"}]}", Map.of("Authorization", "Bearer " + keyB,
+                        "Content-Type", "application/json", "x-openclaw-session-key", named));
+                return !prompts().contains("A-HISTORY-SECRET") && !aMessages(named).contains("B-HEADER-PROBE");
+            });
+            fake.clearRequests();
+            check("sessions: B's task parameters.session '" + named + "' runs in A's session", () -> {
+                String tid = as(keyB, "POST", "/v1/tasks", "{\"type\":\"agent\",\"parameters\":{\"message\":"
+                        + "\"B-TASK-PROBE\",\"session\":\"" + named + "\"}}").json().path("id").asText();
+                await().atMost(Duration.ofSeconds(30)).until(() -> as(keyB, "GET", "/v1/tasks/" + tid, null).json()
+                        .path("status").asText().matches("completed|failed|succeeded|cancelled"));
+                return !prompts().contains("A-HISTORY-SECRET") && !aMessages(named).contains("B-TASK-PROBE");
+            });
+            fake.clearRequests();
+            check("sessions: B's cron sessionTarget '" + named + "' runs in A's session", () -> {
+                HttpResult job = as(keyB, "POST", "/api/v1/cron/jobs", "{\"name\":\"b-probe\",\"sessionTarget\":\""
+                        + named + "\",\"schedule\":{\"kind\":\"every\",\"everyMs\":3600000},\"payload\":{\"kind\":"
+                        + "\"agentTurn\",\"message\":\"B-CRON-PROBE\"}}");
+                if (job.status() != 201) {
+                    return false; // "already exists" or any refusal that differs from a missing session is an oracle
+                }
+                String jid = job.json().at("/data/id").asText();
+                as(keyB, "POST", "/api/v1/cron/jobs/" + jid + "/run", null);
+                await().atMost(Duration.ofSeconds(30)).until(() -> as(keyB, "GET", "/api/v1/cron/jobs/" + jid
+                        + "/runs", null).body().matches("(?s).*\"status\":\"(ok|error|failed|succeeded|completed)\".*"));
+                as(keyB, "DELETE", "/api/v1/cron/jobs/" + jid, null);
+                return !prompts().contains("A-HISTORY-SECRET") && !aMessages(named).contains("B-CRON-PROBE");
+            });
+            check("sessions: B's /tools/invoke sessionKey '" + named + "' reaches A's session", () -> !as(keyB,
+                    "POST", "/tools/invoke", "{\"tool\":\"sessions_list\",\"args\":{},\"sessionKey\":\"" + named
+                    + "\"}").body().replace("\\\"", "\"").contains("\"" + aGenerated + "\""));
+            check("sessions: B's batch reads A's session '" + named + "'", () -> !as(keyB, "POST", "/v2/batch",
+                    "{\"operations\":[{\"method\":\"GET\",\"path\":\"/api/v1/sessions/" + named + "/messages\"}]}")
+                    .body().contains("A-HISTORY-SECRET"));
+        }
+        // sessions of A that B never named (B's own sessions may carry A's names as their keys)
+        as(keyA, "POST", "/api/v1/message", "{\"text\":\"hi\",\"session\":\"a-never-named-by-b\"}");
+        String aUnnamed = as(keyA, "POST", "/v2/conversations", "{}").json().path("id").asText();
+        check("sessions: B's sessions_list tool shows A's sessions", () -> {
+            String r = tool(keyB, "sessions_list", "{}");
+            return !r.contains(aUnnamed) && !r.contains("a-never-named-by-b");
+        });
+        check("sessions: B squats a generated-looking id", () -> {
+            String squat = "session_" + "Q".repeat(20);
+            HttpResult r = as(keyB, "POST", "/api/v1/message", "{\"text\":\"mine\",\"session\":\"" + squat + "\"}");
+            return r.status() == 200 && !r.body().contains("\"" + squat + "\"");
+        });
+        check("sessions: B's spawn names A's session as its parent", () -> {
+            HttpResult s = as(keyB, "POST", "/api/v1/agents/spawn", "{\"task\":\"B-SPAWN-PROBE\",\"parentSessionId\":\""
+                    + aGenerated + "\",\"model\":\"builtin/offline\"}");
+            String sid = s.json().at("/data/id").asText(s.json().path("id").asText());
+            String done = as(keyB, "GET", "/api/v1/agents/spawn/" + sid + "?wait=20", null).body();
+            return !done.contains("A-HISTORY-SECRET") && !aMessages(aGenerated).contains("B-SPAWN-PROBE");
+        });
+        check("sessions: B reads A's spawned sub-agent", () -> {
+            HttpResult s = as(keyA, "POST", "/api/v1/agents/spawn", "{\"task\":\"A-SPAWN-SECRET\",\"model\":"
+                    + "\"builtin/offline\"}");
+            String sid = s.json().at("/data/id").asText(s.json().path("id").asText());
+            as(keyA, "GET", "/api/v1/agents/spawn/" + sid + "?wait=20", null);
+            HttpResult peek = as(keyB, "GET", "/api/v1/agents/spawn/" + sid, null);
+            return peek.status() == 404 && !peek.body().contains("A-SPAWN-SECRET");
+        });
+        assertThat(aMessages("a-named")).as("A's own session still works").contains("A-HISTORY-SECRET");
+        assertNoLeaks("sessions:");
+    }
+
+    /** A's messages in a session A named {@code named} (its own key, full id or generated id), as A sees them. */
+    static String aMessages(String named) {
+        return as(keyA, "GET", "/api/v1/sessions/" + URLEncoder.encode(named, StandardCharsets.UTF_8)
+                + "/messages?limit=200", null).body();
+    }
+
+    @Test
+    @Order(7)
+    void gatewayProtocolEventsReachOnlyTheirOwner() {
+        String aConv = as(keyA, "POST", "/v2/conversations", "{}").json().path("id").asText();
+        String aTask = as(keyA, "POST", "/v1/tasks", "{\"type\":\"agent\",\"parameters\":{\"message\":\"A-WS-TASK\"}}")
+                .json().path("id").asText();
+        try (WsTestClient a = ws(keyA); WsTestClient b = ws(keyB); WsTestClient op = ws(TestGateway.TOKEN)) {
+            List<JsonNode> toB = new ArrayList<>();
+            assertThat(b.request("sessions.messages.subscribe", params("key", "a-live")).path("ok").asBoolean())
+                    .as("B may watch its own key").isTrue();
+            check("ws: B subscribes to A's session by its full id", () -> refusedOrOwn(b.request(
+                    "sessions.messages.subscribe", params("key", idA + ":a-live")), idA + ":a-live"));
+            check("ws: B subscribes to A's generated session id", () -> refusedOrOwn(b.request(
+                    "sessions.messages.subscribe", params("key", aConv)), aConv));
+            assertThat(op.request("sessions.messages.subscribe", params("key", idA + ":a-live")).path("ok")
+                    .asBoolean()).as("the operator may watch A's session").isTrue();
+            assertThat(op.request("sessions.messages.subscribe", params("key", aConv)).path("ok").asBoolean())
+                    .isTrue();
+            // A's turns over the protocol (agent, chat.send) and over HTTP, in the sessions B tried to watch
+            JsonNode run = a.request("agent", params("message", "A-WS-AGENT-SECRET").put("sessionKey", "a-live")
+                    .put("idempotencyKey", "a-run-1"));
+            assertThat(run.path("payload").path("status").asText()).as(run.toString()).isEqualTo("accepted");
+            assertThat(a.await(f -> f.path("type").asText().equals("res") && f.path("payload").has("result"),
+                    WS_WAIT)).as("A's run ends").isNotNull();
+            a.request("chat.send", params("sessionKey", aConv).put("message", "A-WS-CHAT-SECRET"));
+            assertThat(a.await(f -> f.path("event").asText().equals("chat")
+                    && f.path("payload").path("state").asText().equals("final"), WS_WAIT)).isNotNull();
+            as(keyA, "POST", "/api/v1/message", "{\"text\":\"A-WS-HTTP-SECRET\",\"session\":\"a-live\"}");
+            assertThat(op.await(f -> f.toString().contains("A-WS-HTTP-SECRET"), WS_WAIT))
+                    .as("the operator's subscription gets A's events (so this test can see a leak)").isNotNull();
+            // a barrier: B's own turn; its events queue behind anything B was sent before
+            b.request("agent", params("message", "B-BARRIER").put("sessionKey", "a-live"));
+            assertThat(b.await(f -> {
+                toB.add(f);
+                return f.path("type").asText().equals("res") && f.path("payload").has("result");
+            }, WS_WAIT)).as("B's own run ends").isNotNull();
+            check("ws: B's subscription gets A's agent events", () -> !toB.toString().contains("A-WS-AGENT-SECRET"));
+            check("ws: B's subscription gets A's chat.send events", () -> !toB.toString().contains("A-WS-CHAT"));
+            check("ws: B's subscription gets A's HTTP turn events", () -> !toB.toString().contains("A-WS-HTTP"));
+            check("ws: B's connection gets A's session.message events", () -> toB.stream().noneMatch(f ->
+                    f.path("event").asText().equals("session.message")
+                            && !f.path("payload").path("sessionKey").asText().startsWith(idB + ":")));
+            check("ws: B's agent.wait finds A's run", () -> code(b.request("agent.wait", params("runId", "a-run-1")
+                    .put("timeoutMs", 1000))).equals("NOT_FOUND"));
+            check("ws: B reusing A's run id (idempotencyKey) learns it exists", () -> {
+                JsonNode mine = b.request("agent", params("message", "B-SAME-ID").put("sessionKey", "b-same")
+                        .put("idempotencyKey", "a-run-1"));
+                boolean accepted = mine.path("payload").path("status").asText().equals("accepted");
+                if (accepted) {
+                    b.await(f -> f.path("type").asText().equals("res") && f.path("payload").has("result"), WS_WAIT);
+                }
+                JsonNode aWait = a.request("agent.wait", params("runId", "a-run-1").put("timeoutMs", 1000));
+                return accepted && aWait.toString().contains("\"ok\"");
+            });
+            check("ws: B's chat.history reads A's session", () -> !b.request("chat.history",
+                    params("sessionKey", idA + ":a-live")).toString().contains("A-WS") && !b.request("chat.history",
+                    params("sessionKey", aConv)).toString().contains("A-WS"));
+            check("ws: B's sessions.list shows A's sessions", () -> {
+                String list = b.request("sessions.list", JSON.createObjectNode()).toString();
+                return !list.contains("a-never-named-by-b") && !list.contains("\"" + aConv + "\"");
+            });
+            check("ws: B's sessions.describe finds A's session", () -> code(b.request("sessions.describe",
+                    params("key", aConv))).equals("NOT_FOUND"));
+            check("ws: B's sessions.patch relabels A's session", () -> code(b.request("sessions.patch",
+                    params("key", aConv).put("label", "B-LABEL"))).equals("NOT_FOUND"));
+            check("ws: B's sessions.reset or delete wipes A's session", () -> {
+                b.request("sessions.reset", params("key", aConv));
+                b.request("sessions.delete", params("key", idA + ":a-live"));
+                return aMessages(aConv).contains("A-WS-CHAT-SECRET") && aMessages("a-live").contains("A-WS-HTTP");
+            });
+            check("ws: B's agents.list shows A's agent", () -> !b.request("agents.list", JSON.createObjectNode())
+                    .toString().contains("A's helper"));
+            check("ws: B's cron.list shows A's jobs", () -> !b.request("cron.list", JSON.createObjectNode())
+                    .toString().contains("a-cron"));
+            String aJob = as(keyA, "GET", "/api/v1/cron/jobs", null).json().at("/data/jobs/0/id").asText();
+            check("ws: B's cron.run runs A's job", () -> code(b.request("cron.run", params("id", aJob)))
+                    .equals("NOT_FOUND"));
+            check("ws: B's cron.runs reads A's job's history", () -> code(b.request("cron.runs", params("id", aJob)))
+                    .equals("NOT_FOUND"));
+            check("ws: B's cron.update changes A's job", () -> code(b.request("cron.update", params("id", aJob)
+                    .put("name", "B-WAS-HERE"))).equals("NOT_FOUND"));
+            check("ws: B's cron.remove deletes A's job", () -> code(b.request("cron.remove", params("id", aJob)))
+                    .equals("NOT_FOUND"));
+            check("ws: B's memory.search finds A's memories", () -> {
+                as(keyA, "POST", "/v2/memories", "{\"content\":\"A-WS-MEMORY-SECRET zebra\"}");
+                return !b.request("memory.search", params("query", "zebra A-WS-MEMORY-SECRET").put("minScore", 0))
+                        .toString().contains("A-WS-MEMORY-SECRET");
+            });
+        }
+        // GraphQL subscriptions over graphql-transport-ws: each refused when asked, so no event can follow
+        GraphqlTest.Ws g = null;
+        try {
+            g = GraphqlTest.Ws.open(gw.baseUrl().replace("http", "ws") + "/graphql");
+            g.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + keyB)));
+            assertThat(g.next().path("type").asText()).isEqualTo("connection_ack");
+            GraphqlTest.Ws gq = g;
+            check("graphql-ws: B's sessionEvents on A's conversation", () -> refused(gq, "events",
+                    "subscription($id: ID!) { sessionEvents(conversationId: $id) { type content } }", aConv));
+            check("graphql-ws: B's taskProgress on A's task", () -> refused(gq, "task",
+                    "subscription($id: ID!) { taskProgress(id: $id) { id status } }", aTask));
+            check("graphql-ws: B's messageStream into A's conversation", () -> refused(gq, "turn",
+                    "subscription($id: ID!) { messageStream(conversationId: $id, content: \"B-GQL-PROBE\") { type } }",
+                    aConv) && !aMessages(aConv).contains("B-GQL-PROBE"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (g != null) {
+                g.close();
+            }
+        }
+        assertNoLeaks("ws:");
+        assertNoLeaks("graphql-ws:");
+    }
+
+    static final Duration WS_WAIT = Duration.ofSeconds(30);
+
+    static WsTestClient ws(String token) {
+        WsTestClient c = WsTestClient.open(gw.baseUrl().replace("http://", "ws://") + "/ws", Map.of());
+        JsonNode res = c.connect(c.connectParams(token, null, c.nonce(), System.currentTimeMillis()));
+        assertThat(res.path("ok").asBoolean()).as(res.toString()).isTrue();
+        return c;
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode params(String field, String value) {
+        return JSON.createObjectNode().put(field, value);
+    }
+
+    static String code(JsonNode res) {
+        return res.path("error").path("code").asText();
+    }
+
+    /** A subscribe answer that is an error, or a subscription of the caller's own namespace (not {@code foreign}). */
+    static boolean refusedOrOwn(JsonNode res, String foreign) {
+        return !res.path("ok").asBoolean() || !res.path("payload").path("key").asText().equals(foreign);
+    }
+
+    /** Whether a graphql-transport-ws subscription is refused: an error (and no data) before any event. */
+    static boolean refused(GraphqlTest.Ws ws, String id, String query, String var) {
+        try {
+            ws.send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", query, "variables",
+                    Map.of("id", var))));
+            JsonNode m = ws.next();
+            while (!m.path("id").asText().equals(id)) {
+                m = ws.next();
+            }
+            boolean error = m.path("type").asText().equals("error") || m.at("/payload/errors").size() > 0;
+            return error && !m.toString().contains("A-");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void keysSharingATenantAreOneOwner() {
+        HttpResult bad = gw.post("/api/v1/keys", "{\"name\":\"bad-tenant\",\"scopes\":[\"chat\"],\"tenant\":\"a/b\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("tenant");
+        String c1 = tenantKey("acme-1");
+        String c2 = tenantKey("acme-2");
+        // one owner: C2 sees and continues what C1 made
+        HttpResult agent = as(c1, "POST", "/v2/agents", "{\"id\":\"tool\",\"name\":\"ACME-AGENT\",\"systemPrompt\":"
+                + "\"ACME-PROMPT\"}");
+        assertThat(agent.status()).as(agent.body()).isEqualTo(201);
+        String agentId = agent.json().path("id").asText();
+        assertThat(agentId).startsWith("tenant-acme:");
+        assertThat(as(c2, "GET", "/v2/agents/" + agentId, null).status()).isEqualTo(200);
+        as(c1, "POST", "/api/v1/message", "{\"text\":\"ACME-HISTORY\",\"session\":\"acme-chat\"}");
+        fake.clearRequests();
+        HttpResult next = as(c2, "POST", "/api/v1/message", "{\"text\":\"and then?\",\"session\":\"acme-chat\"}");
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(prompts()).as("C2 continues C1's session").contains("ACME-HISTORY");
+        assertThat(tool(c1, "file_write", "{\"path\":\"acme.txt\",\"content\":\"ACME-FILE\"}")).startsWith("200");
+        assertThat(tool(c2, "file_read", "{\"path\":\"acme.txt\"}")).contains("ACME-FILE");
+        assertThat(Files.exists(gw.stateDir().resolve("workspaces/tenant-acme/acme.txt"))).isTrue();
+        // and still isolated from every other owner, both ways
+        check("tenant: B gets the tenant's agent", () -> as(keyB, "GET", "/v2/agents/" + agentId, null)
+                .status() == 404);
+        check("tenant: B's list shows the tenant's agent", () -> !as(keyB, "GET", "/v2/agents?limit=200", null)
+                .body().contains("ACME-AGENT"));
+        check("tenant: B continues the tenant's session by its full id", () -> {
+            fake.clearRequests();
+            as(keyB, "POST", "/api/v1/message", "{\"text\":\"x\",\"session\":\"tenant-acme:acme-chat\"}");
+            return !prompts().contains("ACME-HISTORY");
+        });
+        check("tenant: B reads the tenant's file", () -> !tool(keyB, "file_read", "{\"path\":\"acme.txt\"}")
+                .contains("ACME-FILE"));
+        check("tenant: B lists the tenant's sessions", () -> !as(keyB, "GET", "/api/v1/sessions?limit=200", null)
+                .body().contains("\"tenant-acme:"));
+        check("tenant: C2 reads A's file", () -> !tool(c2, "file_read", "{\"path\":\"a-notes.txt\"}")
+                .contains("A-FILE-SECRET"));
+        check("tenant: C2 gets A's agent", () -> !as(c2, "GET", "/v2/agents?limit=200", null).body()
+                .contains("A-SECRET-PROMPT"));
+        check("tenant: C2 continues A's session", () -> {
+            fake.clearRequests();
+            as(c2, "POST", "/api/v1/message", "{\"text\":\"x\",\"session\":\"" + idA + ":a-named\"}");
+            return !prompts().contains("A-HISTORY-SECRET");
+        });
+        check("tenant: C2 lists A's sessions", () -> !as(c2, "GET", "/api/v1/sessions?limit=200", null).body()
+                .contains("\"" + idA + ":"));
+        try (WsTestClient b = ws(keyB)) {
+            check("tenant: B's WebSocket subscribes to the tenant's session", () -> refusedOrOwn(b.request(
+                    "sessions.messages.subscribe", params("key", "tenant-acme:acme-chat")), "tenant-acme:acme-chat"));
+        }
+        assertNoLeaks("tenant:");
+    }
+
+    static String tenantKey(String name) {
+        HttpResult r = gw.post("/api/v1/keys", "{\"name\":\"" + name + "\",\"plan\":\"enterprise\",\"tenant\":\"acme\","
+                + "\"scopes\":[\"chat\",\"tasks\",\"memory:read\",\"memory:write\"]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().at("/data/tenant").asText()).isEqualTo("acme");
+        return r.json().at("/data/key").asText();
+    }
+
+    @Test
+    @Order(9)
     void aPlantedScriptSkillNeverRuns() throws Exception {
         Path marker = gw.stateDir().resolve("pwned");
         String skillMd = "---\\nname: evil\\nentry: run.sh\\n---\\nrun me";

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 final class OpenAiCompletionsModel implements ChatModel {
     private final String provider;
     private final URI endpoint;
+    private final URI embeddingsEndpoint;
     private final Map<String, String> headers;
     private final UpstreamHttp http;
 
@@ -37,6 +38,7 @@ final class OpenAiCompletionsModel implements ChatModel {
         this.provider = provider;
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.endpoint = URI.create(base + "/chat/completions");
+        this.embeddingsEndpoint = URI.create(base + "/embeddings");
         Map<String, String> h = new HashMap<>(extraHeaders);
         if (apiKey != null && !apiKey.isBlank()) {
             h.put("Authorization", "Bearer " + apiKey);
@@ -96,6 +98,23 @@ final class OpenAiCompletionsModel implements ChatModel {
             }
             answer.finish();
             return estimated(request, s.response());
+        }
+    }
+
+    /** The provider's {@code POST /embeddings}, the body forwarded as given and the answer returned as read. */
+    @Override
+    public JsonNode embeddings(ObjectNode request, java.time.Duration timeout) {
+        try (UpstreamHttp.Answer answer = http.post(embeddingsEndpoint, headers, bytes(request), timeout)) {
+            JsonNode json;
+            try {
+                json = OpenAiChatJson.MAPPER.readTree(answer.body);
+            } catch (IOException e) {
+                throw ProviderErrors.io(provider, e, answer.deadlinePassed());
+            }
+            if (json == null || !json.isObject() || !json.path("data").isArray()) {
+                throw ProviderErrors.malformed(provider, "the embeddings answer has no 'data' array", null);
+            }
+            return json;
         }
     }
 

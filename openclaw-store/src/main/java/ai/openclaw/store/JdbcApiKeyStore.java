@@ -33,14 +33,14 @@ final class JdbcApiKeyStore implements ApiKeyStore {
                 throw OpenClawException.conflict("an API key named '" + key.name() + "' already exists");
             }
             h.createUpdate("INSERT INTO api_keys (id, name, prefix, hash, scopes, plan, created_at, last_used_at, "
-                            + "expires_at, revoked_at, limits) VALUES (:id, :name, :prefix, :hash, :scopes, :plan, :created, "
-                            + "NULL, :expires, NULL, :limits)")
+                            + "expires_at, revoked_at, limits, tenant) VALUES (:id, :name, :prefix, :hash, :scopes, :plan, "
+                            + ":created, NULL, :expires, NULL, :limits, :tenant)")
                     .bind("id", key.id()).bind("name", key.name()).bind("prefix", key.prefix())
                     .bind("hash", key.hash()).bind("scopes", key.scopes().stream().sorted()
                             .collect(Collectors.joining(" ")))
                     .bind("plan", key.plan()).bind("created", key.createdAt().toEpochMilli())
                     .bind("expires", key.expiresAt() == null ? null : key.expiresAt().toEpochMilli())
-                    .bind("limits", limitsJson(key.limits()))
+                    .bind("limits", limitsJson(key.limits())).bind("tenant", key.tenant())
                     .execute();
         });
     }
@@ -107,7 +107,8 @@ final class JdbcApiKeyStore implements ApiKeyStore {
         Set<String> set = scopes.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scopes.split(" ")));
         return new ApiKey(rs.getString("id"), rs.getString("name"), rs.getString("prefix"), rs.getString("hash"), set,
                 rs.getString("plan"), Instant.ofEpochMilli(rs.getLong("created_at")), instant(rs, "last_used_at"),
-                instant(rs, "expires_at"), instant(rs, "revoked_at"), limits(rs.getString("limits")));
+                instant(rs, "expires_at"), instant(rs, "revoked_at"), limits(rs.getString("limits")),
+                rs.getString("tenant"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -74,7 +74,8 @@ public final class Http {
 
     /**
      * The stored id for a session id or key a client chose: {@link ConversationService#storedSessionId} with the
-     * caller's namespace (a non-admin API key's id; none for the gateway token and admin keys).
+     * caller's namespace (a non-admin API key's owner id — the key id, or {@code tenant-<tenant>} shared by a tenant's
+     * keys; none for the gateway token and admin keys).
      *
      * @param ctx the request (its principal decides the namespace)
      * @param clientId the id as the client sent it, or null
@@ -100,7 +101,7 @@ public final class Http {
         if (sessions == null) {
             throw new IllegalStateException("no conversation service on the request (" + SESSIONS + ")");
         }
-        return sessions.storedSessionId(clientId, p.id(), p.ownerId());
+        return sessions.storedSessionId(clientId, p.ownerId(), p.ownerId());
     }
 
     /** {@link #sessionId(Context, String)} of the path parameter {@code id}. */

@@ -74,7 +74,7 @@ final class ChatMethods {
             call.client().ok(call.id(), finalPayload(run, Runs.await(run, 600_000), null));
             return null;
         }
-        hub.originate(runId, call.client());
+        hub.originate(run.key, call.client());
         TurnResult result = execute(run, call.principal(), turn, null);
         if (result == null && !run.aborted && run.failure != null) {
             call.client().error(call.id(), run.failure);
@@ -97,7 +97,7 @@ final class ChatMethods {
             }
         };
         try {
-            TurnResult r = AccessControl.callAs(principal, () -> LiveTurns.withRun(run.runId,
+            TurnResult r = AccessControl.callAs(principal, () -> LiveTurns.withRun(run.runId, run.key,
                     () -> services.conversations().streamTurn(turn, listener)));
             runs.finish(run, "ok", null);
             return r;
@@ -109,7 +109,7 @@ final class ChatMethods {
             return null;
         } finally {
             Thread.interrupted();
-            hub.finished(run.runId);
+            hub.finished(run.key);
         }
     }
 
@@ -164,7 +164,7 @@ final class ChatMethods {
         if (!fresh[0]) {
             return started;
         }
-        hub.originate(runId, call.client());
+        hub.originate(run.key, call.client());
         WsClient client = call.client();
         executor.execute(() -> {
             StringBuilder text = new StringBuilder();

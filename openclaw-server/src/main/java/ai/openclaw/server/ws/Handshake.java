@@ -144,7 +144,9 @@ final class Handshake {
         if (claim == null) {
             return new Result(principal, null, null, role, scopes);
         }
-        DeviceAdmission admission = devices.admit(claim, principal.ownerId());
+        // a device belongs to the credential that paired it: the operator, or the API key (a tenant's keys are one
+        // owner, but each key's device token speaks with that key's scopes)
+        DeviceAdmission admission = devices.admit(claim, principal.isAdmin() ? principal.ownerId() : principal.id());
         if (!admission.admitted()) {
             throw new PairingRequired(admission.device().requestId());
         }
@@ -202,7 +204,7 @@ final class Handshake {
             if (!key.id().equals(ownerId) || !key.activeAt(clock.instant())) {
                 return null;
             }
-            return new Principal(key.id(), key.name(), key.scopes(), key.plan(), key.limits());
+            return key.principal();
         } catch (OpenClawException e) {
             return null;
         }

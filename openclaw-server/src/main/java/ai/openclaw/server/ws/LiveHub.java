@@ -50,26 +50,29 @@ final class LiveHub implements AutoCloseable {
         runOrigins.values().removeIf(c -> c == client);
     }
 
-    /** Routes the events of run {@code runId} to {@code client} (the one that asked for it). */
-    void originate(String runId, WsClient client) {
-        runOrigins.put(runId, client);
+    /**
+     * Routes the events of the run with key {@code runKey} ({@code Runs.key(owner, runId)}: run ids are per owner)
+     * to {@code client} (the one that asked for it).
+     */
+    void originate(String runKey, WsClient client) {
+        runOrigins.put(runKey, client);
     }
 
-    void finished(String runId) {
-        runOrigins.remove(runId);
+    void finished(String runKey) {
+        runOrigins.remove(runKey);
     }
 
     /** Whether anybody would receive events of this run or session (so HTTP turns cost nothing otherwise). */
-    boolean interested(String sessionId, String runId) {
-        return runOrigins.containsKey(runId) || subscribers.containsKey(sessionId);
+    boolean interested(String sessionId, String runKey) {
+        return runOrigins.containsKey(runKey) || subscribers.containsKey(sessionId);
     }
 
-    /** Publishes one agent event of a run. */
-    void agent(String sessionId, String runId, long seq, String stream, ObjectNode data) {
+    /** Publishes one agent event of run {@code runId} (key {@code runKey}). */
+    void agent(String sessionId, String runId, String runKey, long seq, String stream, ObjectNode data) {
         ObjectNode payload = Json.obj().put("runId", runId).put("sessionKey", sessionId).put("stream", stream);
         payload.set("data", data);
         payload.put("seq", seq).put("ts", clock.millis());
-        WsClient origin = runOrigins.get(runId);
+        WsClient origin = runOrigins.get(runKey);
         if (origin != null) {
             origin.event("agent", payload);
         }

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * service may gain methods without this class changing; only {@code runTurn} and {@code streamTurn} are tapped.
  */
 public final class LiveTurns {
-    private static final ThreadLocal<String> RUN_ID = new ThreadLocal<>();
+    /** The run id and run key ({@code Runs.key}) of the turn on this thread, or null. */
+    private static final ThreadLocal<String[]> RUN_ID = new ThreadLocal<>();
     private final LiveHub hub;
     private final java.time.Clock clock;
 
@@ -36,10 +37,10 @@ public final class LiveTurns {
                 new Class<?>[] {ConversationService.class}, (proxy, method, args) -> invoke(delegate, method, args));
     }
 
-    /** Runs {@code work} (a turn) under run id {@code runId}, so its events carry it. */
-    static <T> T withRun(String runId, Supplier<T> work) {
-        String before = RUN_ID.get();
-        RUN_ID.set(runId);
+    /** Runs {@code work} (a turn) under run id {@code runId} (key {@code runKey}), so its events carry it. */
+    static <T> T withRun(String runId, String runKey, Supplier<T> work) {
+        String[] before = RUN_ID.get();
+        RUN_ID.set(new String[] {runId, runKey});
         try {
             return work.get();
         } finally {
@@ -65,8 +66,10 @@ public final class LiveTurns {
             return call(delegate, method, args);
         }
         TurnRequest request = (TurnRequest) args[0];
-        String runId = RUN_ID.get() != null ? RUN_ID.get() : Ids.newId("run");
-        Tap tap = new Tap(request.sessionId(), runId, stream ? (StreamListener) args[1] : null);
+        String[] current = RUN_ID.get();
+        String runId = current != null ? current[0] : Ids.newId("run");
+        Tap tap = new Tap(request.sessionId(), runId, current != null ? current[1] : runId,
+                stream ? (StreamListener) args[1] : null);
         tap.emit("lifecycle", Json.obj().put("phase", "start").put("startedAt", clock.millis()));
         try {
             Object result = stream ? delegate.streamTurn(request, tap) : delegate.runTurn(request);
@@ -95,20 +98,22 @@ public final class LiveTurns {
     private final class Tap implements StreamListener {
         private final String sessionId;
         private final String runId;
+        private final String runKey;
         private final StreamListener inner;
         private final StringBuilder text = new StringBuilder();
         private long seq;
 
-        Tap(String sessionId, String runId, StreamListener inner) {
+        Tap(String sessionId, String runId, String runKey, StreamListener inner) {
             this.sessionId = sessionId;
             this.runId = runId;
+            this.runKey = runKey;
             this.inner = inner;
         }
 
         void emit(String stream, ObjectNode data) {
             seq++;
-            if (hub.interested(sessionId, runId)) {
-                hub.agent(sessionId, runId, seq, stream, data);
+            if (hub.interested(sessionId, runKey)) {
+                hub.agent(sessionId, runId, runKey, seq, stream, data);
             }
         }
 

@@ -24,6 +24,8 @@ final class Runs {
         final String runId;
         final String sessionId;
         final String ownerId;
+        /** The run's key among all owners' runs ({@link #key}): run ids are per owner, like session keys. */
+        final String key;
         final long startedAt;
         final CompletableFuture<String> done = new CompletableFuture<>();
         volatile Thread thread;
@@ -36,6 +38,7 @@ final class Runs {
             this.runId = runId;
             this.sessionId = sessionId;
             this.ownerId = ownerId;
+            this.key = key(ownerId, runId);
             this.startedAt = startedAt;
         }
 
@@ -59,18 +62,23 @@ final class Runs {
         this.clock = clock;
     }
 
-    /** Registers a new run, or returns the existing one with this id (idempotency key) of the same owner. */
+    /** The key of run {@code runId} of owner {@code ownerId} (owner ids never contain {@code /}). */
+    static String key(String ownerId, String runId) {
+        return ownerId + "/" + runId;
+    }
+
+    /**
+     * Registers a new run, or returns the existing one with this id (idempotency key) of the same owner. Run ids are
+     * per owner: another owner's run with the same id is neither reused nor revealed.
+     */
     synchronized Run start(String runId, String sessionId, String ownerId, boolean[] fresh) {
-        Run existing = runs.get(runId);
+        Run existing = runs.get(key(ownerId, runId));
         if (existing != null) {
-            if (!existing.ownerId.equals(ownerId)) {
-                throw OpenClawException.invalid("idempotencyKey is already in use");
-            }
             fresh[0] = false;
             return existing;
         }
         Run r = new Run(runId, sessionId, ownerId, clock.millis());
-        runs.put(runId, r);
+        runs.put(r.key, r);
         fresh[0] = true;
         prune();
         return r;
@@ -84,9 +92,21 @@ final class Runs {
         prune();
     }
 
+    /** The run {@code runId} of the owner {@code ownerFilter}; for the operator (null) its own, else anyone's. */
     synchronized Run find(String runId, String ownerFilter) {
-        Run r = runs.get(runId);
-        return r == null || (ownerFilter != null && !ownerFilter.equals(r.ownerId)) ? null : r;
+        if (ownerFilter != null) {
+            return runs.get(key(ownerFilter, runId));
+        }
+        Run own = runs.get(key(ai.openclaw.session.Session.GATEWAY_OWNER, runId));
+        if (own != null) {
+            return own;
+        }
+        for (Run r : runs.values()) {
+            if (r.runId.equals(runId)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Aborts the running runs of a session (or just {@code runId}); returns the run ids aborted. */

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and Anthropic Messages wire formats, streaming (SSE) and tool calls included.
  *
  * <p>Routes: {@code POST /v1/chat/completions} (OpenAI), {@code POST /v1/messages} (Anthropic),
- * {@code GET /v1/models} (OpenAI model list). Each chat request, of either format, takes the next
+ * {@code GET /v1/models} (OpenAI model list), {@code POST /v1/embeddings} (deterministic vectors, see
+ * {@link FakeEmbeddings}). Each chat request, of either format, takes the next
  * reply from a FIFO script filled with {@link #enqueue}; when the script is empty the default reply
  * is used, initially {@link FakeReply#echo()} ({@code "echo: " + <last user message>}). Requests
  * are recorded for assertions unless {@link Options#recordRequests()} is off. Malformed chat
@@ -62,6 +63,7 @@ public final class FakeProvider implements AutoCloseable {
     private static final String CHAT_COMPLETIONS = "/v1/chat/completions";
     private static final String MESSAGES = "/v1/messages";
     private static final String MODELS_PATH = "/v1/models";
+    private static final String EMBEDDINGS = "/v1/embeddings";
 
     /**
      * The start-up options of a {@link FakeProvider}.
@@ -286,6 +288,11 @@ public final class FakeProvider implements AutoCloseable {
                     chat(exchange, AnthropicWire.INSTANCE, body);
                 }
             }
+            case EMBEDDINGS -> {
+                if (requireMethod(exchange, "POST", OpenAiWire.INSTANCE)) {
+                    embeddings(exchange, body);
+                }
+            }
             case MODELS_PATH -> {
                 if (requireMethod(exchange, "GET", OpenAiWire.INSTANCE)) {
                     sendJson(exchange, 200, models());
@@ -324,6 +331,23 @@ public final class FakeProvider implements AutoCloseable {
         exchange.getResponseHeaders().set("Allow", method);
         sendJson(exchange, 405, wire.error(405, "Method " + exchange.getRequestMethod() + " not allowed; use " + method));
         return false;
+    }
+
+    private static void embeddings(HttpExchange exchange, byte[] body) throws IOException {
+        JsonNode request;
+        try {
+            request = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            request = null;
+        }
+        String problem = request == null || !request.isObject()
+                ? "We could not parse the JSON body of your request. The request body must be valid JSON."
+                : FakeEmbeddings.problem(request);
+        if (problem != null) {
+            sendJson(exchange, 400, OpenAiWire.INSTANCE.error(400, problem));
+            return;
+        }
+        sendJson(exchange, 200, FakeEmbeddings.answer(request));
     }
 
     private void chat(HttpExchange exchange, WireFormat wire, byte[] body) throws IOException {

@@ -56,7 +56,8 @@ public final class KeyRoutes {
         Set<String> scopes = scopes(body);
         Duration ttl = expiry(body);
         KeyLimits limits = KeyLimits.fromJson(body.node().get("limits"), "limits");
-        GeneratedKey g = services.auth().generate(name, scopes, body.optText("plan"), ttl, limits);
+        GeneratedKey g = services.auth().generate(name, scopes, body.optText("plan"), ttl, limits,
+                body.optText("tenant"));
         ObjectNode view = view(g.key());
         view.put("key", g.secret());
         Http.envelope(ctx, 201, view);
@@ -105,6 +106,7 @@ public final class KeyRoutes {
         ArrayNode scopes = o.putArray("scopes");
         k.scopes().stream().sorted().forEach(scopes::add);
         o.put("plan", k.plan());
+        o.put("tenant", k.tenant());
         o.put("status", k.statusAt(now));
         o.put("createdAt", Json.time(k.createdAt()));
         o.put("lastUsedAt", Json.time(k.lastUsedAt()));
@@ -112,8 +114,7 @@ public final class KeyRoutes {
         o.put("revokedAt", Json.time(k.revokedAt()));
         ObjectNode limits = o.putObject("limits");
         k.limits().toMap(true).forEach(limits::put);
-        RateLimitPolicy policy = services.limits().policyFor(new Principal(k.id(), k.name(), k.scopes(), k.plan(),
-                k.limits()));
+        RateLimitPolicy policy = services.limits().policyFor(k.principal());
         ObjectNode effective = o.putObject("effectiveLimits");
         long[] values = policy.values();
         for (int i = 0; i < values.length; i++) {

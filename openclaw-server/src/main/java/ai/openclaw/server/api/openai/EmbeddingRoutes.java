@@ -2,7 +2,9 @@ package ai.openclaw.server.api.openai;
 
 import ai.openclaw.auth.Scopes;
 import ai.openclaw.error.OpenClawException;
+import ai.openclaw.llm.ChatRequest;
 import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.llm.ResolvedModel;
 import ai.openclaw.llm.Usage;
 import ai.openclaw.memory.Embeddings;
 import ai.openclaw.server.GatewayServices;
@@ -25,7 +27,10 @@ import java.util.List;
  * {@code all-minilm-l6-v2-q} (English, 384 dimensions) and {@code bge-small-zh-v15-q} (Chinese and English, 512);
  * {@code auto} (or {@code openclaw}) picks per input as memory does. {@code input} is a string or an array of up to
  * {@value #MAX_INPUTS} strings; {@code encoding_format} {@code float} (default) or {@code base64} (little-endian
- * float32, what the OpenAI SDKs ask for). Vectors have unit length.
+ * float32, what the OpenAI SDKs ask for). Vectors have unit length. Any other model must be a configured
+ * provider's ({@code provider/model}, or a bare name a provider lists; else 404 {@code model_not_found}): the body
+ * goes to that {@code openai-completions} provider's {@code /embeddings} with only {@code model} rewritten, and its
+ * answer comes back unchanged; other wire APIs have no embeddings (400 naming {@code model}).
  */
 public final class EmbeddingRoutes {
     /** The most inputs of one request. */
@@ -53,7 +58,8 @@ public final class EmbeddingRoutes {
         String bare = model.startsWith("local/") ? model.substring("local/".length()) : model;
         boolean auto = bare.equals("auto") || bare.equals("openclaw");
         if (!auto && !MODELS.contains(bare)) {
-            throw ModelCatalog.modelNotFound(model);
+            providerEmbeddings(ctx, body, model);
+            return;
         }
         List<String> inputs = inputs(body.node().get("input"));
         String format = body.optText("encoding_format");
@@ -94,6 +100,21 @@ public final class EmbeddingRoutes {
         out.put("model", auto ? model : bare);
         out.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
         Http.json(ctx, 200, out);
+    }
+
+    /**
+     * A configured provider's model ({@code provider/model}, or a bare name a provider lists): the body goes to the
+     * provider's {@code /embeddings} with only {@code model} rewritten, and its answer comes back unchanged.
+     */
+    private void providerEmbeddings(Context ctx, JsonBody body, String model) {
+        ModelCatalog catalog = services.conversations().models();
+        ResolvedModel resolved = catalog.resolveKnown(model);
+        if (resolved.provider().offline()) {
+            throw ModelCatalog.modelNotFound(model);
+        }
+        ObjectNode forwarded = body.node().deepCopy();
+        forwarded.put("model", resolved.id().model());
+        Http.json(ctx, 200, resolved.chatModel().embeddings(forwarded, ChatRequest.DEFAULT_TIMEOUT));
     }
 
     private static List<String> inputs(JsonNode input) {
