@@ -114,6 +114,7 @@ final class OpenAiCompletionsModel implements ChatModel {
             if (json == null || !json.isObject() || !json.path("data").isArray()) {
                 throw ProviderErrors.malformed(provider, "the embeddings answer has no 'data' array", null);
             }
+            answer.finish();
             return json;
         }
     }
