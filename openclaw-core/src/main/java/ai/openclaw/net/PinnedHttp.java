@@ -23,7 +23,8 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A small HTTP/1.1 client that connects only to the addresses of a {@link CheckedTarget} (never resolving the host
- * again), one request per connection ({@code Connection: close}). TLS uses the JDK's default trust store with SNI and
+ * again): one request per connection ({@code Connection: close}), or keep-alive connections from a
+ * {@link PinnedConnections} pool, reused only for a target whose checked addresses include the connected one. TLS uses the JDK's default trust store with SNI and
  * certificate checks against the URL's host name, as any HTTPS client. Redirects are never followed here; callers
  * that follow them check each {@code Location} again.
  */
@@ -56,7 +57,7 @@ public final class PinnedHttp {
     }
 
     /**
-     * Sends one request and reads the answer.
+     * Sends one request on a new connection ({@code Connection: close}) and reads the answer.
      *
      * @param target where to connect (only its checked addresses are used)
      * @param method {@code GET}, {@code POST}, …
@@ -70,16 +71,72 @@ public final class PinnedHttp {
      */
     public static Response send(CheckedTarget target, String method, Map<String, String> headers, byte[] body,
                                 Duration timeout, int maxBodyBytes) throws IOException {
+        return send(null, target, method, headers, body, timeout, maxBodyBytes);
+    }
+
+    /**
+     * Sends one request and reads the answer, reusing an idle keep-alive connection of {@code pool} to one of the
+     * target's checked addresses when there is one, and leaving the connection there afterwards when the answer
+     * allows (HTTP/1.1, delimited body read to its end, no {@code Connection: close}). A reused connection that
+     * fails before any byte of the answer arrives (the receiver had closed it while idle) is replaced by a new one
+     * and the request sent once more, so a receiver may see it twice, as after any retry.
+     *
+     * @param pool the idle connections to use and fill, or null for one connection per request
+     * @param target where to connect (only its checked addresses are used)
+     * @param method {@code GET}, {@code POST}, …
+     * @param headers request headers, as for {@link #send(CheckedTarget, String, Map, byte[], Duration, int)}
+     * @param body the request body, or null
+     * @param timeout the longest the whole exchange may take (connect, send, read)
+     * @param maxBodyBytes the most body bytes kept
+     * @throws SocketTimeoutException when the timeout passes
+     * @throws IOException when no address accepts the connection or the answer is not HTTP
+     */
+    public static Response send(PinnedConnections pool, CheckedTarget target, String method,
+                                Map<String, String> headers, byte[] body, Duration timeout, int maxBodyBytes)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Socket socket = connect(target, timeout)) {
-            socket.setSoTimeout(remainingMillis(deadline));
-            OutputStream out = socket.getOutputStream();
-            out.write(head(target, method, headers, body).getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
+        byte[] head = head(target, method, headers, body, pool != null).getBytes(StandardCharsets.UTF_8);
+        if (pool != null) {
+            PinnedConnections.Idle reused = pool.take(target);
+            if (reused != null) {
+                try {
+                    return exchange(pool, reused.key(), reused.socket(), true, head, body, method, deadline,
+                            maxBodyBytes);
+                } catch (StaleConnection e) {
+                    // closed by the receiver while idle: a new connection below
+                }
             }
+        }
+        Connected c = connect(target, Duration.ofMillis(remainingMillis(deadline)));
+        return exchange(pool, PinnedConnections.key(target, c.address()), c.socket(), false, head, body, method,
+                deadline, maxBodyBytes);
+    }
+
+    /** A reused connection failed before any byte of the answer: the request can go again on a new one. */
+    private static final class StaleConnection extends IOException {
+        StaleConnection(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private static Response exchange(PinnedConnections pool, PinnedConnections.Key key, Socket socket,
+                                     boolean reused, byte[] head, byte[] body, String method, long deadline,
+                                     int maxBodyBytes) throws IOException {
+        boolean keep = false;
+        DeadlineInput in = null;
+        try {
+            socket.setSoTimeout(remainingMillis(deadline));
+            in = new DeadlineInput(socket, deadline);
+            // head and body in one write: two small writes on a kept-alive connection meet Nagle's algorithm and
+            // the receiver's delayed ACK (~40 ms a request)
+            byte[] request = head;
+            if (body != null && body.length > 0) {
+                request = java.util.Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
             out.flush();
-            InputStream in = new DeadlineInput(socket, deadline);
             while (true) {
                 String statusLine = line(in);
                 String[] parts = statusLine.split(" ", 3);
@@ -96,20 +153,42 @@ public final class PinnedHttp {
                 if (status >= 100 && status < 200) {
                     continue;
                 }
-                return readBody(in, method, status, h, maxBodyBytes);
+                boolean reusable = pool != null && parts[0].equals("HTTP/1.1")
+                        && !h.getOrDefault("connection", "").toLowerCase(Locale.ROOT).contains("close");
+                Body b = readBody(in, method, status, h, maxBodyBytes, reusable);
+                keep = reusable && b.delimited() && !b.response().truncated() && in.buffered() == 0;
+                return b.response();
+            }
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            if (reused && in != null && in.total() == 0) {
+                throw new StaleConnection(e);
+            }
+            throw e;
+        } finally {
+            if (keep) {
+                pool.release(key, socket);
+            } else {
+                PinnedConnections.closeQuietly(socket);
             }
         }
     }
 
-    private static Socket connect(CheckedTarget target, Duration timeout) throws IOException {
+    /** A new connection and the checked address it goes to. */
+    private record Connected(Socket socket, InetAddress address) {
+    }
+
+    private static Connected connect(CheckedTarget target, Duration timeout) throws IOException {
         IOException last = null;
         int connectMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         for (InetAddress a : target.addresses()) {
             Socket s = new Socket();
             try {
+                s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress(a, target.port()), connectMs);
                 if (!target.https()) {
-                    return s;
+                    return new Connected(s, a);
                 }
                 SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
                         .createSocket(s, target.host(), target.port(), true);
@@ -121,7 +200,7 @@ public final class PinnedHttp {
                 tls.setSSLParameters(p);
                 tls.setSoTimeout(connectMs);
                 tls.startHandshake();
-                return tls;
+                return new Connected(tls, a);
             } catch (IOException e) {
                 s.close();
                 last = e;
@@ -130,7 +209,8 @@ public final class PinnedHttp {
         throw last != null ? last : new IOException("no address to connect to");
     }
 
-    private static String head(CheckedTarget target, String method, Map<String, String> headers, byte[] body) {
+    private static String head(CheckedTarget target, String method, Map<String, String> headers, byte[] body,
+                               boolean keepAlive) {
         String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/"
                 : target.uri().getRawPath();
         if (target.uri().getRawQuery() != null) {
@@ -142,7 +222,9 @@ public final class PinnedHttp {
         StringBuilder sb = new StringBuilder(256);
         sb.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         sb.append("Host: ").append(host).append(defaultPort ? "" : ":" + target.port()).append("\r\n");
-        sb.append("Connection: close\r\n");
+        if (!keepAlive) {
+            sb.append("Connection: close\r\n");
+        }
         if (body != null) {
             sb.append("Content-Length: ").append(body.length).append("\r\n");
         }
@@ -176,13 +258,18 @@ public final class PinnedHttp {
         return h;
     }
 
-    private static Response readBody(InputStream in, String method, int status, Map<String, String> h, int max)
-            throws IOException {
+    /** A read answer, and whether its body had a known end (so the connection can carry another request). */
+    private record Body(Response response, boolean delimited) {
+    }
+
+    private static Body readBody(InputStream in, String method, int status, Map<String, String> h, int max,
+                                 boolean readTrailers) throws IOException {
         if (method.equals("HEAD") || status == 204 || status == 304) {
-            return new Response(status, h, new byte[0], false);
+            return new Body(new Response(status, h, new byte[0], false), true);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean truncated;
+        boolean delimited = true;
         if ("chunked".equalsIgnoreCase(h.getOrDefault("transfer-encoding", ""))) {
             truncated = false;
             while (true) {
@@ -195,6 +282,9 @@ public final class PinnedHttp {
                     throw new IOException("bad chunk size: " + abbreviate(size));
                 }
                 if (n == 0) {
+                    if (readTrailers) {
+                        readHeaders(in); // the trailer section, up to the empty line that ends the message
+                    }
                     break;
                 }
                 truncated |= copy(in, out, n, max);
@@ -213,8 +303,9 @@ public final class PinnedHttp {
             truncated = copy(in, out, n, max);
         } else {
             truncated = copy(in, out, Long.MAX_VALUE, max);
+            delimited = false;
         }
-        return new Response(status, h, out.toByteArray(), truncated);
+        return new Body(new Response(status, h, out.toByteArray(), truncated), delimited);
     }
 
     /** Copies up to {@code n} bytes (fewer at end of stream), keeping at most {@code max}; true if it stopped early. */
@@ -283,6 +374,7 @@ public final class PinnedHttp {
         private final byte[] buf = new byte[8192];
         private int pos;
         private int len;
+        private long total;
 
         DeadlineInput(Socket socket, long deadline) throws IOException {
             this.socket = socket;
@@ -305,11 +397,22 @@ public final class PinnedHttp {
                     len = 0;
                     return -1;
                 }
+                total += len;
             }
             int k = Math.min(n, len - pos);
             System.arraycopy(buf, pos, b, off, k);
             pos += k;
             return k;
+        }
+
+        /** Bytes read from the socket so far. */
+        long total() {
+            return total;
+        }
+
+        /** Bytes read from the socket but not yet taken. */
+        int buffered() {
+            return len - pos;
         }
     }
 }

@@ -5,6 +5,7 @@ import ai.openclaw.event.DomainEvent;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.util.Ids;
 import ai.openclaw.net.CheckedTarget;
+import ai.openclaw.net.PinnedConnections;
 import ai.openclaw.net.PinnedHttp;
 import ai.openclaw.util.OutboundTargets;
 import ai.openclaw.util.Page;
@@ -44,6 +45,11 @@ final class DefaultWebhookService implements WebhookService {
     private static final int BATCH = 500;
     /** Claimed deliveries queued in one lane at most (the rest wait in the outbox). */
     private static final int LANE_DEPTH = 100;
+    /**
+     * How long a receiver's connection is kept idle for the next delivery: below the 5 s after which Node.js
+     * servers close idle connections by default, so a reused connection is rarely found closed.
+     */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 
     private final WebhookStore store;
     private final WebhookSettings settings;
@@ -54,6 +60,7 @@ final class DefaultWebhookService implements WebhookService {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private final OutboxLanes lanes;
+    private final PinnedConnections connections;
     private volatile boolean morePending;
     private volatile boolean closed;
     private AutoCloseable subscription;
@@ -66,6 +73,7 @@ final class DefaultWebhookService implements WebhookService {
         this.scheduler = scheduler;
         this.senders = senders;
         this.http = http;
+        this.connections = new PinnedConnections(Math.max(16, settings.concurrency()), KEEP_ALIVE);
         this.lanes = new OutboxLanes(settings.concurrency(), senders, clock, this::send, this::holdBack,
                 this::progressed);
     }
@@ -75,6 +83,8 @@ final class DefaultWebhookService implements WebhookService {
         long poll = Math.max(50, settings.pollInterval().toMillis());
         scheduler.scheduleWithFixedDelay(this::pollSafely, 0, poll, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(connections::evictExpired, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void purge() {
@@ -257,7 +267,9 @@ final class DefaultWebhookService implements WebhookService {
         List<WebhookDelivery> due = store.due(now, BATCH);
         List<WebhookDelivery> take = new ArrayList<>();
         Map<Instant, List<String>> heldBack = new java.util.HashMap<>();
-        Map<String, Integer> perLane = new java.util.HashMap<>();
+        // room per lane, read once per poll: the lanes drain meanwhile, and a later delivery of a lane must never be
+        // taken after an earlier one of the same lane was left for the next poll (that would send it first)
+        Map<String, Integer> room = new java.util.HashMap<>();
         for (WebhookDelivery d : due) {
             if (closed || inFlight.contains(d.id())) {
                 continue;
@@ -267,10 +279,12 @@ final class DefaultWebhookService implements WebhookService {
                 heldBack.computeIfAbsent(held, k -> new ArrayList<>()).add(d.id());
                 continue;
             }
-            int n = perLane.merge(OutboxLanes.key(d), 1, Integer::sum);
-            if (n + lanes.queued(d) > LANE_DEPTH) {
+            String lane = OutboxLanes.key(d);
+            int left = room.computeIfAbsent(lane, k -> LANE_DEPTH - lanes.queued(d));
+            if (left <= 0) {
                 continue;
             }
+            room.put(lane, left - 1);
             take.add(d);
         }
         heldBack.forEach((at, ids) -> store.releaseAll(ids, at));
@@ -363,7 +377,7 @@ final class DefaultWebhookService implements WebhookService {
         Duration retryAfter = null;
         boolean retriable;
         try {
-            PinnedHttp.Response r = PinnedHttp.send(target, "POST", headers,
+            PinnedHttp.Response r = PinnedHttp.send(connections, target, "POST", headers,
                     d.body().getBytes(StandardCharsets.UTF_8), settings.timeout(), 64 * 1024);
             status = r.status();
             if (status >= 200 && status < 300) {
@@ -476,6 +490,7 @@ final class DefaultWebhookService implements WebhookService {
     @Override
     public void close() {
         closed = true;
+        connections.close();
         if (subscription != null) {
             try {
                 subscription.close();

@@ -82,17 +82,29 @@ final class OutboxLanes {
         return lane == null ? 0 : lane.queue.size();
     }
 
-    /** Appends claimed deliveries (in creation order) to their lanes and starts lanes up to the limit. */
-    synchronized void offer(List<WebhookDelivery> claimed) {
-        for (WebhookDelivery d : claimed) {
-            Lane lane = lanes.computeIfAbsent(key(d), Lane::new);
-            lane.queue.add(d);
-            if (!lane.scheduled) {
-                lane.scheduled = true;
-                ready.add(lane);
+    /**
+     * Appends claimed deliveries (in creation order) to their lanes and starts lanes up to the limit. Deliveries of
+     * a lane that a failure has held since they were fetched are made due again behind the failed one instead.
+     */
+    void offer(List<WebhookDelivery> claimed) {
+        Map<Instant, List<WebhookDelivery>> held = new java.util.HashMap<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (WebhookDelivery d : claimed) {
+                Lane lane = lanes.computeIfAbsent(key(d), Lane::new);
+                if (lane.heldUntil.isAfter(now)) {
+                    held.computeIfAbsent(lane.heldUntil, k -> new ArrayList<>()).add(d);
+                    continue;
+                }
+                lane.queue.add(d);
+                if (!lane.scheduled) {
+                    lane.scheduled = true;
+                    ready.add(lane);
+                }
             }
+            startLanes();
         }
-        startLanes();
+        held.forEach((until, ds) -> holdBack.accept(ds, until));
     }
 
     private void startLanes() {

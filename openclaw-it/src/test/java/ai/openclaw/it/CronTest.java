@@ -39,10 +39,10 @@ class CronTest {
             assertThat(job.path("status").asText()).isEqualTo("enabled");
             assertThat(job.path("nextRun").asText()).isNotEmpty();
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> runs(gw, id).path("total").asInt() >= 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> runs(gw, id).path("total").asInt() >= 2);
             gw.restart();
             int before = runs(gw, id).path("total").asInt();
-            await().atMost(Duration.ofSeconds(20)).until(() -> runs(gw, id).path("total").asInt() >= before + 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> runs(gw, id).path("total").asInt() >= before + 2);
             assertThat(gw.send("PATCH", "/api/v1/cron/jobs/" + id, "{\"enabled\": false}",
                     java.util.Map.of("Authorization", "Bearer " + TestGateway.TOKEN, "Content-Type",
                             "application/json")).json().at("/data/status").asText()).isEqualTo("disabled");
@@ -126,7 +126,7 @@ class CronTest {
             String id = a.post("/api/v1/cron/jobs", "{\"name\": \"both\", \"schedule\": {\"kind\": \"every\", "
                     + "\"everyMs\": 1000}, \"payload\": {\"kind\": \"systemEvent\", \"text\": \"x\"}}")
                     .json().at("/data/id").asText();
-            await().atMost(Duration.ofSeconds(20)).until(() -> runs(b, id).path("total").asInt() >= 4);
+            await().atMost(Duration.ofSeconds(60)).until(() -> runs(b, id).path("total").asInt() >= 4);
             JsonNode all = runs(a, id).path("runs");
             Set<String> slots = new HashSet<>();
             for (JsonNode run : all) {
@@ -152,13 +152,13 @@ class CronTest {
                 id = a.post("/api/v1/cron/jobs", "{\"name\": \"m\", \"schedule\": {\"kind\": \"every\", "
                         + "\"everyMs\": 1000}, \"payload\": {\"kind\": \"systemEvent\", \"text\": \"m\"}}")
                         .json().at("/data/id").asText();
-                await().atMost(Duration.ofSeconds(20)).until(() -> runs(a, id).path("total").asInt() >= 1);
+                await().atMost(Duration.ofSeconds(60)).until(() -> runs(a, id).path("total").asInt() >= 1);
             }
             Instant stopped = Instant.now();
             await().pollDelay(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(5)).until(() -> true);
             Instant restarting = Instant.now();
             try (TestGateway b = TestGateway.start(cfg)) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> runs(b, id).path("runs").findValuesAsText(
+                await().atMost(Duration.ofSeconds(60)).until(() -> runs(b, id).path("runs").findValuesAsText(
                         "scheduledFor").stream().map(Instant::parse).anyMatch(t -> t.isAfter(restarting)));
                 List<Instant> slots = runs(b, id).path("runs").findValuesAsText("scheduledFor").stream()
                         .map(Instant::parse).sorted().toList();

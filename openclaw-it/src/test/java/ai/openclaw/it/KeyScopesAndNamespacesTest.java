@@ -150,7 +150,7 @@ class KeyScopesAndNamespacesTest {
                         + "\"hi\", \"" + field + "\": \"" + target + "\"}}");
                 assertThat(task.status()).as(task.body()).isEqualTo(201);
                 String id = task.json().path("id").asText();
-                await().atMost(Duration.ofSeconds(20)).until(() -> as(b, "GET", "/v1/tasks/" + id, null).json()
+                await().atMost(Duration.ofSeconds(60)).until(() -> as(b, "GET", "/v1/tasks/" + id, null).json()
                         .path("status").asText().matches("completed|failed"));
                 JsonNode done = as(b, "GET", "/v1/tasks/" + id, null).json();
                 assertThat(done.path("status").asText()).as(field + " " + target + ": " + done).isEqualTo("completed");

@@ -56,7 +56,7 @@ class ModelClientsTest {
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(script + " " + scenario + ":\n" + out).isZero();
         String[] lines = out.strip().split("\n");
         return JSON.readTree(lines[lines.length - 1]);

@@ -49,7 +49,7 @@ class OutboundTargetsTest {
             assertThat(hook.status()).as(hook.body()).isEqualTo(201);
             assertThat(gw.post("/api/v1/message", "{\"text\": \"hi\", \"session\": \"net\"}").status())
                     .isEqualTo(200);
-            await().atMost(Duration.ofSeconds(15)).until(() -> !r.hits("/hook").isEmpty());
+            await().atMost(Duration.ofSeconds(45)).until(() -> !r.hits("/hook").isEmpty());
             assertThat(r.hits("/hook").get(0).header("host")).isEqualTo("0x7f.1:" + port);
             assertThat(r.hits("/hook").get(0).body()).contains("message.sent");
 

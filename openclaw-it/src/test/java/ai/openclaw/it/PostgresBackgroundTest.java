@@ -33,19 +33,19 @@ class PostgresBackgroundTest {
                     + "\"task.completed\"], secret: \"pg\" }\n";
             try (TestGateway gw = TestGateway.start(cfg)) {
                 gw.post("/api/v1/message", "{\"text\": \"hi\", \"session\": \"pg\"}");
-                await().atMost(Duration.ofSeconds(20)).until(() -> r.hits("/hook").size() >= 2);
+                await().atMost(Duration.ofSeconds(60)).until(() -> r.hits("/hook").size() >= 2);
                 String task = gw.post("/v1/tasks", "{\"type\": \"agent\", \"parameters\": {\"message\": \"x\"}}")
                         .json().path("id").asText();
-                await().atMost(Duration.ofSeconds(20)).until(() -> gw.get("/v1/tasks/" + task).json()
+                await().atMost(Duration.ofSeconds(60)).until(() -> gw.get("/v1/tasks/" + task).json()
                         .path("status").asText().equals("completed"));
                 String job = gw.post("/api/v1/cron/jobs", "{\"name\": \"pg\", \"schedule\": {\"kind\": \"every\", "
                         + "\"everyMs\": 1000}, \"payload\": {\"kind\": \"systemEvent\", \"text\": \"t\"}}")
                         .json().at("/data/id").asText();
-                await().atMost(Duration.ofSeconds(20)).until(() -> gw.get("/api/v1/cron/jobs/" + job + "/runs")
+                await().atMost(Duration.ofSeconds(60)).until(() -> gw.get("/api/v1/cron/jobs/" + job + "/runs")
                         .json().at("/data/total").asInt() >= 2);
                 gw.restart();
                 int before = gw.get("/api/v1/cron/jobs/" + job + "/runs").json().at("/data/total").asInt();
-                await().atMost(Duration.ofSeconds(20)).until(() -> gw.get("/api/v1/cron/jobs/" + job + "/runs")
+                await().atMost(Duration.ofSeconds(60)).until(() -> gw.get("/api/v1/cron/jobs/" + job + "/runs")
                         .json().at("/data/total").asInt() > before);
                 assertThat(gw.get("/v1/tasks/" + task).json().path("status").asText()).isEqualTo("completed");
             }

@@ -138,7 +138,7 @@ class RateLimitTest {
         int before = fake.requests().size();
         CompletableFuture<HttpResult> slow = CompletableFuture.supplyAsync(() -> as(key, "POST", "/api/v1/message",
                 "{\"text\": \"hold the slot\", \"session\": \"rl-concurrent\"}"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> fake.requests().size() > before);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fake.requests().size() > before);
         HttpResult refused = as(key, "GET", "/api/v1/sessions", null);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.json().at("/error/message").asText()).contains("concurrent");
@@ -154,7 +154,7 @@ class RateLimitTest {
         int before = fake.requests().size();
         CompletableFuture<HttpResult> stream = CompletableFuture.supplyAsync(() -> as(key, "POST",
                 "/api/v1/message/stream", "{\"text\": \"stream\", \"session\": \"rl-stream\"}"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> fake.requests().size() > before);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fake.requests().size() > before);
         HttpResult second = as(key, "POST", "/v1/chat/completions",
                 "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
         assertThat(second.status()).isEqualTo(429);

@@ -51,7 +51,7 @@ class RouteAuthTest {
         assertThat(gw.delete("/api/v1/keys/to-revoke").status()).isEqualTo(200);
         String expiring = gw.post("/api/v1/keys", "{\"name\": \"to-expire\", \"scopes\": [\"admin\"], "
                 + "\"plan\": \"enterprise\", \"expiresIn\": 1}").json().at("/data/key").asText();
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() ->
                 gw.send("GET", "/v1/models", null, Map.of("X-API-Key", expiring)).status() == 401);
 
         Map<String, Map<String, String>> credentials = new LinkedHashMap<>();

@@ -60,7 +60,7 @@ class SecretsAtRestTest {
             assertThat(task.status()).as(task.body()).isEqualTo(201);
             assertThat(gw.post("/api/v1/message", "{\"text\": \"hi\", \"session\": \"rest\"}").status())
                     .isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> !r.hits("/hook").isEmpty() && !r.hits("/cb")
+            await().atMost(Duration.ofSeconds(60)).until(() -> !r.hits("/hook").isEmpty() && !r.hits("/cb")
                     .isEmpty());
             Receiver.Hit h = r.hits("/hook").get(0);
             assertThat(h.header("X-OpenClaw-Signature")).isEqualTo(WebhookSigner.bodySignature(HOOK_SECRET, h.body()));
@@ -95,7 +95,7 @@ class SecretsAtRestTest {
             int before = r.hits("/hook").size();
             assertThat(gw.post("/api/v1/message", "{\"text\": \"again\", \"session\": \"rest\"}").status())
                     .isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> r.hits("/hook").size() > before);
+            await().atMost(Duration.ofSeconds(60)).until(() -> r.hits("/hook").size() > before);
             Receiver.Hit later = r.hits("/hook").get(before);
             assertThat(later.header("X-OpenClaw-Signature")).isEqualTo(WebhookSigner.bodySignature(LEGACY_SECRET,
                     later.body()));

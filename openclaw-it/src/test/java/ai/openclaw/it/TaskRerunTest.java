@@ -41,7 +41,7 @@ class TaskRerunTest {
             String named = gw.post("/v1/tasks", "{\"type\": \"agent\", \"parameters\": {\"message\": \"named once\", "
                     + "\"sessionId\": \"task-notes\"}}").json().path("id").asText();
             for (String id : new String[] {own, named}) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> task(gw, id).path("status").asText()
+                await().atMost(Duration.ofSeconds(60)).until(() -> task(gw, id).path("status").asText()
                         .equals("completed"));
             }
             String ownReply = task(gw, own).at("/result/messageId").asText();
@@ -51,7 +51,7 @@ class TaskRerunTest {
                 markRunning(gw, named);
             });
             for (String id : new String[] {own, named}) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> !task(gw, id).path("status").asText()
+                await().atMost(Duration.ofSeconds(60)).until(() -> !task(gw, id).path("status").asText()
                         .equals("running"));
                 assertThat(task(gw, id).path("status").asText()).as(task(gw, id).toString()).isEqualTo("completed");
             }
@@ -67,7 +67,7 @@ class TaskRerunTest {
         try (TestGateway gw = TestGateway.start("tasks:\n  maxAttempts: 3\n")) {
             String id = gw.post("/v1/tasks", "{\"type\": \"agent\", \"parameters\": {\"message\": \"first\"}}")
                     .json().path("id").asText();
-            await().atMost(Duration.ofSeconds(20)).until(() -> task(gw, id).path("status").asText()
+            await().atMost(Duration.ofSeconds(60)).until(() -> task(gw, id).path("status").asText()
                     .equals("completed"));
             // the session holds an earlier exchange only (the interrupted attempt's turn was never stored)
             gw.restart(() -> {
@@ -83,7 +83,7 @@ class TaskRerunTest {
                     throw new IllegalStateException(e);
                 }
             });
-            await().atMost(Duration.ofSeconds(20)).until(() -> !task(gw, id).path("status").asText()
+            await().atMost(Duration.ofSeconds(60)).until(() -> !task(gw, id).path("status").asText()
                     .equals("running"));
             assertThat(task(gw, id).path("status").asText()).as(task(gw, id).toString()).isEqualTo("completed");
             assertThat(gw.get("/api/v1/sessions/" + id).json().at("/data/messageCount").asInt()).isEqualTo(4);

@@ -42,12 +42,12 @@ class TaskTest {
             assertThat(t.path("updated_at").asText()).isNotEmpty();
             String id = t.path("id").asText();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> task(gw, id).path("status").asText().equals("running"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> task(gw, id).path("status").asText().equals("running"));
             JsonNode running = task(gw, id);
             assertThat(running.path("progress").asInt()).isBetween(1, 99);
             assertThat(running.path("result").isNull()).isTrue();
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> task(gw, id).path("status").asText()
+            await().atMost(Duration.ofSeconds(45)).until(() -> task(gw, id).path("status").asText()
                     .equals("completed"));
             JsonNode done = task(gw, id);
             assertThat(done.path("progress").asInt()).isEqualTo(100);
@@ -57,7 +57,7 @@ class TaskTest {
             assertThat(v2.path("completedAt").asText()).isNotEmpty();
             assertThat(v2.path("createdAt").asText()).isEqualTo(done.path("created_at").asText());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !r.hits("/cb").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !r.hits("/cb").isEmpty());
             Receiver.Hit cb = r.hits("/cb").get(0);
             assertThat(cb.header("X-App")).isEqualTo("demo");
             assertThat(cb.header("X-OpenClaw-Signature")).isEqualTo(WebhookSigner.bodySignature("cbsecret", cb.body()));
@@ -66,7 +66,7 @@ class TaskTest {
             assertThat(payload.path("event").asText()).isEqualTo("task.completed");
             assertThat(payload.at("/data/task_id").asText()).isEqualTo(id);
             assertThat(payload.at("/data/result/content").asText()).isEqualTo("报告已生成");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !r.hits("/events").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !r.hits("/events").isEmpty());
             assertThat(r.hits("/events").get(0).header("X-OpenClaw-Event")).isEqualTo("task.completed");
 
             assertThat(gw.get("/v1/tasks?status=completed").json().path("tasks").size()).isEqualTo(1);
@@ -107,7 +107,7 @@ class TaskTest {
             fake.enqueue(FakeReply.hang());
             String id = gw.post("/v1/tasks", "{\"type\": \"agent\", \"parameters\": {\"prompt\": \"slow\"}}")
                     .json().path("id").asText();
-            await().atMost(Duration.ofSeconds(10)).until(() -> task(gw, id).path("status").asText().equals("running"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> task(gw, id).path("status").asText().equals("running"));
             HttpResult del = gw.delete("/v1/tasks/" + id);
             assertThat(del.status()).isEqualTo(200);
             assertThat(del.json().path("status").asText()).isEqualTo("cancelled");
@@ -117,10 +117,10 @@ class TaskTest {
             fake.enqueue(FakeReply.hang());
             String slow = gw.post("/v1/tasks", "{\"type\": \"agent\", \"timeout\": 1, \"parameters\": "
                     + "{\"message\": \"slow\"}}").json().path("id").asText();
-            await().atMost(Duration.ofSeconds(10)).until(() -> task(gw, slow).path("status").asText()
+            await().atMost(Duration.ofSeconds(30)).until(() -> task(gw, slow).path("status").asText()
                     .equals("failed"));
             assertThat(task(gw, slow).path("error").asText()).contains("timed out");
-            await().atMost(Duration.ofSeconds(10)).until(() -> r.hits("/events").stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> r.hits("/events").stream()
                     .anyMatch(h -> "task.failed".equals(h.header("X-OpenClaw-Event"))));
         }
     }
@@ -153,7 +153,7 @@ class TaskTest {
             fake.enqueue(FakeReply.hang());
             String a = gw.post("/v1/tasks", "{\"type\": \"agent\", \"priority\": 9, \"parameters\": "
                     + "{\"message\": \"first\"}}").json().path("id").asText();
-            await().atMost(Duration.ofSeconds(10)).until(() -> task(gw, a).path("status").asText().equals("running"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> task(gw, a).path("status").asText().equals("running"));
             String b = gw.post("/v1/tasks", "{\"type\": \"agent\", \"parameters\": {\"message\": \"second\"}}")
                     .json().path("id").asText();
             assertThat(task(gw, b).path("status").asText()).isEqualTo("pending");
@@ -162,7 +162,7 @@ class TaskTest {
             JsonNode interrupted = task(gw, a);
             assertThat(interrupted.path("status").asText()).isEqualTo("failed");
             assertThat(interrupted.path("error").asText()).contains("gateway stopped");
-            await().atMost(Duration.ofSeconds(15)).until(() -> task(gw, b).path("status").asText()
+            await().atMost(Duration.ofSeconds(45)).until(() -> task(gw, b).path("status").asText()
                     .equals("completed"));
             assertThat(task(gw, b).at("/result/content").asText()).isEqualTo("after restart");
             assertThat(gw.get("/v1/tasks?status=running").json().path("total").asInt()).isZero();
@@ -176,7 +176,7 @@ class TaskTest {
             fake.enqueue(FakeReply.hang());
             String blocker = gw.post("/v1/tasks", "{\"type\": \"agent\", \"parameters\": {\"message\": "
                     + "\"blocker\"}}").json().path("id").asText();
-            await().atMost(Duration.ofSeconds(10)).until(() -> task(gw, blocker).path("status").asText()
+            await().atMost(Duration.ofSeconds(30)).until(() -> task(gw, blocker).path("status").asText()
                     .equals("running"));
             String low = gw.post("/v1/tasks", "{\"type\": \"agent\", \"priority\": 1, \"parameters\": "
                     + "{\"message\": \"low-priority\"}}").json().path("id").asText();
@@ -185,7 +185,7 @@ class TaskTest {
             assertThat(task(gw, low).path("status").asText()).isEqualTo("pending");
             assertThat(task(gw, high).path("status").asText()).isEqualTo("pending");
             gw.delete("/v1/tasks/" + blocker);
-            await().atMost(Duration.ofSeconds(15)).until(() -> task(gw, low).path("status").asText()
+            await().atMost(Duration.ofSeconds(45)).until(() -> task(gw, low).path("status").asText()
                     .equals("completed"));
             List<String> bodies = fake.requests().stream().map(q -> q.body()).toList();
             int hi = -1;
@@ -210,7 +210,7 @@ class TaskTest {
             fake.enqueue(FakeReply.text("平均温度 23"));
             String id = gw.post("/v2/tasks", "{\"type\": \"data-processing\", \"input\": {\"fileUrl\": \""
                     + r.url("/data.csv") + "\", \"operations\": [\"summarize\"]}}").json().path("id").asText();
-            await().atMost(Duration.ofSeconds(15)).until(() -> gw.get("/v2/tasks/" + id).json().path("status")
+            await().atMost(Duration.ofSeconds(45)).until(() -> gw.get("/v2/tasks/" + id).json().path("status")
                     .asText().equals("completed"));
             JsonNode done = gw.get("/v2/tasks/" + id).json();
             assertThat(done.at("/result/summary").asText()).isEqualTo("平均温度 23");

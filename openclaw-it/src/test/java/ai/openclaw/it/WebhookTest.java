@@ -31,7 +31,7 @@ class WebhookTest {
             try (TestGateway gw = TestGateway.start(config(r, "/hook", "[\"message.received\"]", ""))) {
                 assertThat(gw.post("/api/v1/message", "{\"text\": \"今天天气怎么样 \\u0001 \\\"q\\\"\", "
                         + "\"session\": \"user_123\"}").status()).isEqualTo(200);
-                await().atMost(Duration.ofSeconds(20)).until(() -> r.hits("/hook").size() >= 3);
+                await().atMost(Duration.ofSeconds(60)).until(() -> r.hits("/hook").size() >= 3);
                 List<Receiver.Hit> hits = r.hits("/hook");
                 assertThat(hits).hasSize(3);
                 Set<String> ids = hits.stream().map(h -> h.header("webhook-id")).collect(Collectors.toSet());
@@ -53,7 +53,7 @@ class WebhookTest {
                 assertThat(SeedSnippets.node(ok.body(), sig, "wrong")).isIn("bad", null);
                 HttpResult log = gw.get("/v2/webhooks");
                 String id = log.json().at("/webhooks/0/id").asText();
-                await().atMost(Duration.ofSeconds(10)).until(() -> gw.get("/v2/webhooks/" + id + "/deliveries")
+                await().atMost(Duration.ofSeconds(30)).until(() -> gw.get("/v2/webhooks/" + id + "/deliveries")
                         .json().at("/deliveries/0/status").asText().equals("delivered"));
                 JsonNode d = gw.get("/v2/webhooks/" + id + "/deliveries").json().at("/deliveries/0");
                 assertThat(d.path("attempts").asInt()).isEqualTo(3);
@@ -75,20 +75,20 @@ class WebhookTest {
                 assertThat(gw.get("/v2/webhooks/" + aid).json().has("secret")).isFalse();
                 r.then(429, Map.of("Retry-After", "1")).then(200);
                 gw.post("/api/v1/message", "{\"text\": \"one\", \"session\": \"s1\"}");
-                await().atMost(Duration.ofSeconds(15)).until(() -> r.hits("/a").size() >= 2);
-                await().atMost(Duration.ofSeconds(10)).until(() -> gw.get("/v2/webhooks/" + aid + "/deliveries")
+                await().atMost(Duration.ofSeconds(45)).until(() -> r.hits("/a").size() >= 2);
+                await().atMost(Duration.ofSeconds(30)).until(() -> gw.get("/v2/webhooks/" + aid + "/deliveries")
                         .json().at("/deliveries/0/status").asText().equals("delivered"));
 
                 r.then(400);
                 gw.post("/api/v1/message", "{\"text\": \"two\", \"session\": \"s1\"}");
-                await().atMost(Duration.ofSeconds(10)).until(() -> gw.get("/v2/webhooks/" + aid + "/deliveries")
+                await().atMost(Duration.ofSeconds(30)).until(() -> gw.get("/v2/webhooks/" + aid + "/deliveries")
                         .json().at("/deliveries/0/status").asText().equals("failed"));
                 assertThat(gw.get("/v2/webhooks/" + aid + "/deliveries").json().at("/deliveries/0/attempts")
                         .asInt()).isEqualTo(1);
 
                 r.then(410);
                 gw.post("/api/v1/message", "{\"text\": \"three\", \"session\": \"s1\"}");
-                await().atMost(Duration.ofSeconds(10)).until(() -> !gw.get("/v2/webhooks/" + aid).json()
+                await().atMost(Duration.ofSeconds(30)).until(() -> !gw.get("/v2/webhooks/" + aid).json()
                         .path("enabled").asBoolean());
                 int before = r.hits("/a").size();
                 gw.post("/api/v1/message", "{\"text\": \"four\", \"session\": \"s1\"}");
@@ -125,15 +125,15 @@ class WebhookTest {
             r.answerByDefault(503);
             try (TestGateway gw = TestGateway.start(config(r, "/hook", "[\"message.sent\"]", ""))) {
                 gw.post("/api/v1/message", "{\"text\": \"keep me\", \"session\": \"durable\"}");
-                await().atMost(Duration.ofSeconds(10)).until(() -> !r.hits("/hook").isEmpty());
+                await().atMost(Duration.ofSeconds(30)).until(() -> !r.hits("/hook").isEmpty());
                 gw.restart();
                 int seen = r.hits("/hook").size();
                 r.answerByDefault(200);
-                await().atMost(Duration.ofSeconds(20)).until(() -> r.hits("/hook").size() > seen);
+                await().atMost(Duration.ofSeconds(60)).until(() -> r.hits("/hook").size() > seen);
                 List<Receiver.Hit> hits = r.hits("/hook");
                 assertThat(hits.stream().map(h -> h.header("webhook-id")).distinct()).hasSize(1);
                 String id = gw.get("/v2/webhooks").json().at("/webhooks/0/id").asText();
-                await().atMost(Duration.ofSeconds(10)).until(() -> gw.get("/v2/webhooks/" + id + "/deliveries")
+                await().atMost(Duration.ofSeconds(30)).until(() -> gw.get("/v2/webhooks/" + id + "/deliveries")
                         .json().at("/deliveries/0/status").asText().equals("delivered"));
             }
         }
@@ -151,7 +151,7 @@ class WebhookTest {
                             .status()).isEqualTo(200);
                 }
                 String id = gw.get("/v2/webhooks").json().at("/webhooks/0/id").asText();
-                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
                     JsonNode ds = gw.get("/v2/webhooks/" + id + "/deliveries").json().path("deliveries");
                     int settled = 0;
                     for (JsonNode d : ds) {
@@ -186,7 +186,7 @@ class WebhookTest {
                     (i % 2 == 0 ? a : b).post("/api/v1/message", "{\"text\": \"n" + i + "\", \"session\": \"s"
                             + i + "\"}");
                 }
-                await().atMost(Duration.ofSeconds(20)).until(() -> r.hits("/hook").size() >= 10);
+                await().atMost(Duration.ofSeconds(60)).until(() -> r.hits("/hook").size() >= 10);
                 assertThat(r.hits("/hook").stream().map(h -> h.header("webhook-id")).distinct()).hasSize(10);
                 assertThat(r.hits("/hook")).hasSize(10);
             }
