@@ -689,4 +689,41 @@ class TenancyTest {
                 .contains("\"evil\""));
         assertNoLeaks("skills:");
     }
+
+    @Test
+    @Order(10)
+    void ownerWorkspaceSkillsAreInstructionsOnlyAndTheOwnersAlone() throws Exception {
+        // the operator puts skills into A's own workspace (no key can: the file tools refuse skills folders)
+        Path skills = gw.stateDir().resolve("workspaces/" + idA + "/skills");
+        Path marker = gw.stateDir().resolve("owner-script-ran");
+        Files.createDirectories(skills.resolve("a-howto"));
+        Files.writeString(skills.resolve("a-howto/SKILL.md"), "---\nname: a-howto\ndescription: A's own\n---\n"
+                + "A-SKILL-INSTRUCTIONS");
+        Files.createDirectories(skills.resolve("a-script"));
+        Files.writeString(skills.resolve("a-script/SKILL.md"), "---\nname: a-script\nentry: run.sh\n---\n"
+                + "A-SCRIPT-INSTRUCTIONS");
+        Path script = skills.resolve("a-script/run.sh");
+        Files.writeString(script, "#!/bin/sh\ntouch " + marker + "\necho ran\n");
+        script.toFile().setExecutable(true);
+        fake.clearRequests();
+        as(keyA, "POST", "/api/v1/message", "{\"text\":\"hello\",\"session\":\"a-skills\"}");
+        assertThat(prompts()).as("A's workspace skills are in A's prompt").contains("A-SKILL-INSTRUCTIONS");
+        HttpResult own = as(keyA, "POST", "/api/v1/skills/a-script/execute", "{\"args\":[]}");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        check("skills: an owner-workspace script runs without skills.allowWorkspaceScripts",
+                () -> own.body().contains("A-SCRIPT-INSTRUCTIONS") && !Files.exists(marker));
+        fake.clearRequests();
+        as(keyB, "POST", "/api/v1/message", "{\"text\":\"hello\",\"session\":\"b-skills\"}");
+        check("skills: A's workspace skill in B's prompt", () -> !prompts().contains("A-SKILL-INSTRUCTIONS"));
+        fake.clearRequests();
+        gw.post("/api/v1/message", "{\"text\":\"hello\",\"session\":\"op-skills\"}");
+        check("skills: A's workspace skill in the operator's prompt", () -> !prompts().contains("A-SKILL"));
+        check("skills: B executes A's workspace skill", () -> as(keyB, "POST", "/api/v1/skills/a-howto/execute",
+                "{\"args\":[]}").status() == 404);
+        check("skills: B invokes A's workspace skill as a tool", () -> !tool(keyB, "a-howto", "{}")
+                .contains("A-SKILL-INSTRUCTIONS"));
+        check("skills: A's workspace skill is in the gateway's tool list", () -> !as(keyB, "GET", "/v1/tools", null)
+                .body().contains("a-howto"));
+        assertNoLeaks("skills:");
+    }
 }
