@@ -113,7 +113,8 @@ public final class AgentRuntime implements AutoCloseable {
         }
         SkillCatalog skills = new SkillCatalog(tools, executor, paths.workspace().resolve("skills"), paths.skills(),
                 s.path("weather").path("url").asText(WeatherSkill.DEFAULT_URL),
-                s.path("timeoutSeconds").asInt(30), scriptRunner(s, paths, executor));
+                s.path("timeoutSeconds").asInt(30), scriptRunner(s, paths, executor),
+                s.path("allowWorkspaceScripts").asBoolean(false));
         AgentService agents = AgentService.create(store, models, tools, events, clock);
         AtomicReference<ConversationService> ref = new AtomicReference<>();
         SubAgentService subAgents = SubAgentService.create(() -> require(ref), events, executor, clock,

@@ -23,6 +23,7 @@ import ai.openclaw.tool.ToolDescriptor;
 import ai.openclaw.tool.ToolExecution;
 import ai.openclaw.tool.ToolJson;
 import ai.openclaw.tool.ToolRegistry;
+import ai.openclaw.tool.skill.Skill;
 import ai.openclaw.tool.skill.SkillCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -148,10 +149,28 @@ public final class AgentTurnEngine implements TurnEngine {
      * {@code supportsTools: false} is offered none (decided by the caller).
      */
     public List<ToolDescriptor> toolsFor(Agent agent, List<String> only, int depth, boolean offlineModel) {
+        return toolsFor(tools, agent, only, depth);
+    }
+
+    /**
+     * The tools of one owner's turns and tool calls: the gateway's, plus the skills of the owner's own workspace
+     * ({@link SkillCatalog#ownerTools}; none for the operator, whose skills are the gateway's).
+     *
+     * @param owner the owner id ({@code gateway} or null = operator)
+     * @param workspace the owner's workspace ({@link #workspace(Agent, String)})
+     */
+    public ToolRegistry toolsOf(String owner, Path workspace) {
+        if (skills == null || owner == null || Session.GATEWAY_OWNER.equals(owner)) {
+            return tools;
+        }
+        return ToolRegistry.overlay(tools, skills.ownerTools(workspace), executor);
+    }
+
+    private List<ToolDescriptor> toolsFor(ToolRegistry registry, Agent agent, List<String> only, int depth) {
         List<String> allowed = only != null ? only : agent.enabledSkills();
         List<ToolDescriptor> out = new ArrayList<>();
         ToolPolicy policy = agentPolicies.getOrDefault(agent.id(), toolPolicy);
-        for (ToolDescriptor d : tools.list()) {
+        for (ToolDescriptor d : registry.list()) {
             if (!allowed.isEmpty() && !allowed.contains(d.name())) {
                 continue;
             }
@@ -190,6 +209,7 @@ public final class AgentTurnEngine implements TurnEngine {
         }
         Instant deadline = clock.instant().plus(turnTimeout);
         Path workspace = workspace(agent, session.owner());
+        ToolRegistry turnTools = toolsOf(session.owner(), workspace);
         TurnOptions client = plan.options();
         boolean direct = client.direct();
         boolean toolsOk = models.supportsTools(model.id());
@@ -198,7 +218,7 @@ public final class AgentTurnEngine implements TurnEngine {
                     + "(supportsTools: false)");
         }
         List<ToolDescriptor> offered = direct || !toolsOk ? List.of()
-                : toolsFor(agent, only, depth, model.provider().offline()).stream()
+                : toolsFor(turnTools, agent, only, depth).stream()
                         .filter(d -> !client.isClientTool(d.name())).toList();
         Map<String, ToolDescriptor> byName = new LinkedHashMap<>();
         offered.forEach(d -> byName.put(d.name(), d));
@@ -209,7 +229,7 @@ public final class AgentTurnEngine implements TurnEngine {
         List<String> explicit = only != null ? only : agent.enabledSkills();
         String system = direct ? (plan.systemPrompt() == null ? "" : plan.systemPrompt())
                 : systemPrompt(plan, agent, workspace(agent), workspace, offered.stream().filter(d -> explicit.contains(d.name()))
-                        .toList());
+                        .toList(), turnTools == tools ? List.of() : skills.ownerSkills(workspace));
         if (!system.isBlank()) {
             messages.add(ChatMessage.system(system));
         }
@@ -270,7 +290,7 @@ public final class AgentTurnEngine implements TurnEngine {
                     ChatMessage ask = ChatMessage.assistantToolCalls("", serverCalls);
                     steps.add(ask);
                     messages.add(ask);
-                    OpenClawException limit = runTools(serverCalls, byName, toolContext, deadline, turnTimeout,
+                    OpenClawException limit = runTools(turnTools, serverCalls, byName, toolContext, deadline, turnTimeout,
                             listener, steps, messages);
                     if (limit != null) {
                         return failed(model, steps, total, providerNanos, limit);
@@ -282,7 +302,8 @@ public final class AgentTurnEngine implements TurnEngine {
             ChatMessage ask = ChatMessage.assistantToolCalls(response.text(), response.toolCalls());
             steps.add(ask);
             messages.add(ask);
-            OpenClawException limit = runTools(response.toolCalls(), byName, toolContext, deadline, turnTimeout,
+            OpenClawException limit = runTools(turnTools, response.toolCalls(), byName, toolContext, deadline,
+                    turnTimeout,
                     listener, steps, messages);
             if (limit != null) {
                 return failed(model, steps, total, providerNanos, limit);
@@ -317,7 +338,8 @@ public final class AgentTurnEngine implements TurnEngine {
     }
 
     /** Runs one response's tool calls in parallel; returns the limit that stopped the turn, or null. */
-    private OpenClawException runTools(List<ToolCall> calls, Map<String, ToolDescriptor> offered, ToolContext ctx,
+    private OpenClawException runTools(ToolRegistry tools, List<ToolCall> calls, Map<String, ToolDescriptor> offered,
+                                       ToolContext ctx,
                                        Instant deadline, Duration turnTimeout, StreamListener listener,
                                        List<ChatMessage> steps, List<ChatMessage> messages) {
         Instant toolDeadline = clock.instant().plus(limits.maxToolTime());
@@ -410,10 +432,11 @@ public final class AgentTurnEngine implements TurnEngine {
 
     /**
      * The gateway prompt, the agent's prompt, AGENTS.md/SOUL.md of the operator's workspace and then of the owner's own
-     * (never another owner's), and the instructions of explicitly enabled skills.
+     * (never another owner's), the instructions of explicitly enabled skills, and those of the owner's own workspace
+     * skills (that owner's only, like its AGENTS.md).
      */
     private String systemPrompt(TurnPlan plan, Agent agent, Path shared, Path workspace,
-                                List<ToolDescriptor> enabled) {
+                                List<ToolDescriptor> enabled, List<Skill> ownSkills) {
         StringBuilder sb = new StringBuilder();
         if (plan.systemPrompt() != null) {
             sb.append(plan.systemPrompt());
@@ -433,6 +456,13 @@ public final class AgentTurnEngine implements TurnEngine {
                             .append(s.instructions().length() > 4000 ? s.instructions().substring(0, 4000)
                                     : s.instructions()));
                 }
+            }
+        }
+        for (Skill s : ownSkills) {
+            if (!s.instructions().isBlank()) {
+                sb.append("\n\n## Skill: ").append(s.name()).append(" (your workspace)\n\n")
+                        .append(s.instructions().length() > 4000 ? s.instructions().substring(0, 4000)
+                                : s.instructions());
             }
         }
         return sb.toString().strip();

@@ -47,4 +47,17 @@ public interface ToolRegistry {
     static ToolRegistry create(ExecutorService executor) {
         return new DefaultToolRegistry(executor);
     }
+
+    /**
+     * {@code base} plus a caller's own tools (e.g. an owner's workspace skills) for one turn or call: listed and run
+     * like the base's; a base tool of the same name wins.
+     *
+     * @param base the gateway's registry
+     * @param tools the caller's tools
+     * @param executor runs their bodies
+     * @return {@code base} itself when {@code tools} is empty
+     */
+    static ToolRegistry overlay(ToolRegistry base, List<Tool> tools, ExecutorService executor) {
+        return tools.isEmpty() ? base : new OverlayToolRegistry(base, tools, executor);
+    }
 }

@@ -63,4 +63,58 @@ class BatchTest {
             assertThat(limited.json().at("/results/1/status").asInt()).isEqualTo(403);
         }
     }
+    private static String ops(int n) {
+        StringBuilder sb = new StringBuilder("{\"operations\": [");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"method\": \"GET\", \"path\": \"/conversations\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static HttpResult as(TestGateway gw, String key, String body) {
+        return gw.send("POST", "/v2/batch", body, Map.of("X-API-Key", key, "Content-Type", "application/json"));
+    }
+
+    @Test
+    void batchSizesFollowThePlanTable() {
+        try (TestGateway gw = TestGateway.start()) {
+            var auth = gw.gateway().services().auth();
+            Map<String, Integer> sizes = Map.of("free", 10, "pro", 50, "enterprise", 100);
+            for (var e : sizes.entrySet()) {
+                String key = auth.generate("k-" + e.getKey(), java.util.Set.of("chat"), e.getKey(), null).secret();
+                HttpResult full = as(gw, key, ops(e.getValue()));
+                assertThat(full.status()).as(e.getKey() + ": " + full.body()).isEqualTo(200);
+                assertThat(full.json().path("succeeded").asInt()).as(e.getKey()).isEqualTo(e.getValue());
+                HttpResult over = as(gw, key, ops(e.getValue() + 1));
+                assertThat(over.status()).isEqualTo(400);
+                assertThat(over.json().at("/error/message").asText()).contains("operations",
+                        "(" + e.getKey() + ")", "at most " + e.getValue());
+            }
+            HttpResult operator = gw.post("/v2/batch", ops(101));
+            assertThat(operator.status()).isEqualTo(400);
+            assertThat(operator.json().at("/error/message").asText()).contains("at most 100");
+        }
+    }
+
+    @Test
+    void aBatchIsOneRequestAgainstThePerMinuteLimitAndTheMarkerCannotBeForged() {
+        try (TestGateway gw = TestGateway.start()) {
+            String key = gw.gateway().services().auth().generate("tight", java.util.Set.of("chat"), "free", null,
+                    new ai.openclaw.auth.KeyLimits(3L, 3L, null, null, null, null, null, null)).secret();
+            HttpResult batch = as(gw, key, ops(8));
+            assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+            assertThat(batch.json().path("succeeded").asInt()).as(batch.body()).isEqualTo(8);
+            assertThat(batch.json().path("results").findValuesAsText("status")).containsOnly("200");
+            // a client sending the marker itself is limited as usual: 3 a minute, one spent on the batch
+            int refused = 0;
+            for (int i = 0; i < 6; i++) {
+                HttpResult r = gw.send("GET", "/v2/conversations", null, Map.of("X-API-Key", key,
+                        "X-OpenClaw-Batch-Operation", "guess"));
+                if (r.status() == 429) {
+                    refused++;
+                }
+            }
+            assertThat(refused).isPositive();
+        }
+    }
 }

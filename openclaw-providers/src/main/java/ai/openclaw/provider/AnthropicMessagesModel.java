@@ -53,6 +53,7 @@ final class AnthropicMessagesModel implements ChatModel {
             JsonNode json;
             try {
                 json = OpenAiChatJson.MAPPER.readTree(answer.body);
+                answer.finish();
             } catch (IOException e) {
                 throw ProviderErrors.io(provider, e, answer.deadlinePassed());
             }
@@ -154,6 +155,7 @@ final class AnthropicMessagesModel implements ChatModel {
             if (!stopped) {
                 throw ProviderErrors.malformed(provider, "the stream ended before message_stop", null);
             }
+            answer.finish();
             List<ToolCall> calls = new ArrayList<>();
             for (String[] t : tools.values()) {
                 calls.add(new ToolCall(t[0], t[1], t[2].isBlank() ? "{}" : t[2]));

@@ -54,6 +54,7 @@ final class OpenAiCompletionsModel implements ChatModel {
             JsonNode json;
             try {
                 json = OpenAiChatJson.MAPPER.readTree(answer.body);
+                answer.finish();
             } catch (IOException e) {
                 throw ProviderErrors.io(provider, e, answer.deadlinePassed());
             }
@@ -95,6 +96,7 @@ final class OpenAiCompletionsModel implements ChatModel {
             if (!s.done && s.finish == null) {
                 throw ProviderErrors.malformed(provider, "the stream ended before its last chunk", null);
             }
+            answer.finish();
             return estimated(request, s.response());
         }
     }
@@ -112,6 +114,7 @@ final class OpenAiCompletionsModel implements ChatModel {
             if (json == null || !json.isObject() || !json.path("data").isArray()) {
                 throw ProviderErrors.malformed(provider, "the embeddings answer has no 'data' array", null);
             }
+            answer.finish();
             return json;
         }
     }

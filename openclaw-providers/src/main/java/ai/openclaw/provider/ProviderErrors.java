@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one place where provider failures become {@link UpstreamException}s: an HTTP error keeps the provider's
@@ -49,19 +53,39 @@ final class ProviderErrors {
                 trim(message), 0, retriable, null);
     }
 
-    /** A failure to talk to {@code provider} at all, or a broken connection. */
-    static UpstreamException io(String provider, IOException error, boolean deadlinePassed) {
-        if (deadlinePassed || (error instanceof HttpTimeoutException && !(error instanceof HttpConnectTimeoutException))) {
-            return new UpstreamException(ErrorCode.TIMEOUT, "model provider '" + provider + "' timed out",
-                    trim(error.getMessage()), 0, true, error);
+    /**
+     * A failure to talk to {@code provider} at all, or a broken connection: connect failures (refused, unresolvable,
+     * connect time-out) are retriable UPSTREAM_ERRORs, an exchange past its deadline a TIMEOUT.
+     */
+    static UpstreamException io(String provider, Throwable error, boolean deadlinePassed) {
+        boolean connect = false;
+        boolean timedOut = false;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnresolvedAddressException
+                    || t instanceof HttpConnectTimeoutException || t instanceof UnknownHostException
+                    || (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).contains("Connect"))) {
+                connect = true;
+                break;
+            }
+            if (t instanceof TimeoutException || t instanceof HttpTimeoutException) {
+                timedOut = true;
+            }
         }
-        if (error instanceof ConnectException || error instanceof HttpConnectTimeoutException
-                || error instanceof ClosedChannelException || error.getCause() instanceof ConnectException) {
+        if (!connect && (deadlinePassed || timedOut)) {
+            return timeout(provider, error);
+        }
+        if (connect || error instanceof ClosedChannelException) {
             return new UpstreamException(ErrorCode.UPSTREAM_ERROR, "cannot connect to model provider '" + provider
                     + "'", trim(error.getMessage()), 0, true, error);
         }
         return new UpstreamException(ErrorCode.UPSTREAM_ERROR, "model provider '" + provider + "' failed: the "
                 + "connection broke", trim(error.getMessage()), 0, true, error);
+    }
+
+    /** The call's deadline passed before the answer was complete. */
+    static UpstreamException timeout(String provider, Throwable error) {
+        return new UpstreamException(ErrorCode.TIMEOUT, "model provider '" + provider + "' timed out",
+                trim(error.getMessage()), 0, true, error);
     }
 
     /** An answer that is not what the wire format promises. */

@@ -5,9 +5,6 @@ import ai.openclaw.error.UpstreamException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,26 +12,29 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * POSTs JSON to one provider over the JDK's HTTP client (HTTP/1.1, no redirects), with the {@link RetryPolicy}
- * applied before the first byte of the answer, and a watchdog that closes an answer still being read at the
- * call's deadline.
+ * POSTs JSON to one provider over Jetty's HTTP client (HTTP/1.1, keep-alive connection pool, no redirects), with
+ * the {@link RetryPolicy} applied before the first byte of the answer; the whole exchange (reading a streamed
+ * answer included) is bounded by the call's deadline, after which the answer's stream fails.
  */
 final class UpstreamHttp {
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "openclaw-upstream-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
-    private static final HttpClient SHARED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    /** The most bytes read to finish an answer so that its connection can be reused; more and it is closed. */
+    private static final int MAX_DRAIN = 64 * 1024;
+    private static final HttpClient SHARED = start();
 
     private final String provider;
     private final HttpClient client;
@@ -58,38 +58,71 @@ final class UpstreamHttp {
         this.clock = clock;
     }
 
-    /** An open 2xx answer: its body stream, closed by the watchdog at the deadline. */
+    /** The process-wide client: daemon threads, connections kept alive per provider. */
+    private static HttpClient start() {
+        QueuedThreadPool pool = new QueuedThreadPool(64, 2, 60_000);
+        pool.setName("openclaw-upstream");
+        pool.setDaemon(true);
+        HttpClient c = new HttpClient();
+        c.setExecutor(pool);
+        c.setFollowRedirects(false);
+        c.setConnectTimeout(10_000);
+        c.setIdleTimeout(60_000);
+        c.setMaxConnectionsPerDestination(1024);
+        c.setMaxRequestsQueuedPerDestination(65_536);
+        c.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "openclaw-gateway"));
+        try {
+            c.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the upstream HTTP client", e);
+        }
+        return c;
+    }
+
+    /** An open 2xx answer: its body stream, failing once the call's deadline has passed. */
     static final class Answer implements AutoCloseable {
         final InputStream body;
-        private final ScheduledFuture<?> watchdog;
         private final Instant deadline;
         private final Clock clock;
+        private boolean finished;
 
         Answer(InputStream body, Instant deadline, Clock clock) {
             this.body = body;
             this.deadline = deadline;
             this.clock = clock;
-            long ms = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
-            this.watchdog = WATCHDOG.schedule(() -> {
-                try {
-                    body.close();
-                } catch (IOException e) {
-                    // closing is all we want
-                }
-            }, ms, TimeUnit.MILLISECONDS);
         }
 
         boolean deadlinePassed() {
             return !clock.instant().isBefore(deadline);
         }
 
+        /**
+         * Marks the answer as read completely (the JSON body parsed, the stream's last event seen): {@link #close}
+         * then reads what is left (the end of the message) so that the connection goes back to the pool.
+         */
+        void finish() {
+            finished = true;
+        }
+
         @Override
         public void close() {
-            watchdog.cancel(false);
             try {
-                body.close();
+                if (finished) {
+                    byte[] rest = new byte[1024];
+                    int total = 0;
+                    int n;
+                    while (total <= MAX_DRAIN && (n = body.read(rest)) >= 0) {
+                        total += n;
+                    }
+                }
             } catch (IOException e) {
-                // nothing left to do
+                // the connection is closed instead of reused
+            } finally {
+                try {
+                    body.close();
+                } catch (IOException e) {
+                    // nothing left to do
+                }
             }
         }
     }
@@ -109,28 +142,44 @@ final class UpstreamHttp {
                 throw new UpstreamException(ErrorCode.TIMEOUT, "model provider '" + provider + "' timed out", null,
                         0, true, null);
             }
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(left)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
-            headers.forEach(b::header);
+            long leftMs = Math.max(1, left.toMillis());
+            Request request = client.newRequest(uri).method(HttpMethod.POST).timeout(leftMs, TimeUnit.MILLISECONDS)
+                    .body(new BytesRequestContent("application/json", body));
+            if (!headers.isEmpty()) {
+                request.headers(h -> headers.forEach(h::put));
+            }
+            InputStreamResponseListener listener = new InputStreamResponseListener();
             UpstreamException failure;
             Duration retryAfter = null;
             try {
-                HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-                if (r.statusCode() / 100 == 2) {
-                    return new Answer(r.body(), deadline, clock);
+                request.send(listener);
+                Response r = listener.get(leftMs, TimeUnit.MILLISECONDS);
+                if (r.getStatus() / 100 == 2) {
+                    return new Answer(listener.getInputStream(), deadline, clock);
                 }
                 String text;
-                try (InputStream in = r.body()) {
+                try (InputStream in = listener.getInputStream()) {
                     text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
                 }
-                failure = ProviderErrors.http(provider, r.statusCode(), text);
-                retryAfter = r.headers().firstValue("retry-after").map(v -> retryAfter(v, clock)).orElse(null);
+                failure = ProviderErrors.http(provider, r.getStatus(), text);
+                String ra = r.getHeaders().get(HttpHeader.RETRY_AFTER);
+                retryAfter = ra == null ? null : retryAfter(ra, clock);
+            } catch (TimeoutException e) {
+                request.abort(e);
+                throw ProviderErrors.timeout(provider, e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                failure = ProviderErrors.io(provider, cause, !clock.instant().isBefore(deadline));
+                if (failure.code() == ErrorCode.TIMEOUT) {
+                    throw failure;
+                }
             } catch (IOException e) {
                 failure = ProviderErrors.io(provider, e, !clock.instant().isBefore(deadline));
                 if (failure.code() == ErrorCode.TIMEOUT) {
                     throw failure;
                 }
             } catch (InterruptedException e) {
+                request.abort(e);
                 Thread.currentThread().interrupt();
                 throw new UpstreamException(ErrorCode.UPSTREAM_ERROR, "model call to '" + provider
                         + "' was interrupted", null, 0, true, e);

@@ -86,7 +86,8 @@ final class GatewayHttp {
             ai.openclaw.server.api.tasks.TaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.v2.AsyncTaskRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.gateway.CronRoutes.register(cfg.routes, services);
-            ai.openclaw.server.api.v2.BatchRoutes.register(cfg.routes, services, this::port);
+            ai.openclaw.server.api.v2.BatchRoutes.register(cfg.routes, services, this::port,
+                    access.batchOperationToken());
             ChatCompletionRoutes.register(cfg.routes, services);
             GatewayMemoryRoutes.register(cfg.routes, services);
             MemoryRoutes.register(cfg.routes, services);

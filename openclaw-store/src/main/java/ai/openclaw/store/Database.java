@@ -125,6 +125,14 @@ public final class Database implements AutoCloseable {
         writer.write(work);
     }
 
+    /**
+     * Runs a plain-JDBC write (statements prepared once on the writer's connection, rows batched across the group)
+     * in a committed transaction; durable on return. For the hot write paths of this module's stores.
+     */
+    void writeSql(GroupCommitWriter.SqlWork work) {
+        writer.writeSql(work);
+    }
+
     /** Runs a read on a pooled connection. */
     public <T> T read(Function<Handle, T> work) {
         return jdbi.withHandle(work::apply);

@@ -11,8 +11,10 @@ import ai.openclaw.util.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link SessionStore} over JDBC; message {@code seq} numbers run 0, 1, 2… within a session (with gaps where a
@@ -105,6 +106,19 @@ final class JdbcSessionStore implements SessionStore {
         });
     }
 
+    private static final String INSERT_SESSION = "INSERT INTO sessions (id, label, agent_id, model, owner, created_at, "
+            + "updated_at, expires_at, message_count, total_tokens, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (id) DO NOTHING";
+    private static final String UPDATE_SESSION = "UPDATE sessions SET updated_at = ?, message_count = ?, "
+            + "total_tokens = total_tokens + ? WHERE id = ?";
+    private static final String NEXT_SEQ = "SELECT COALESCE(MAX(seq), -1) + 1 FROM messages WHERE session_id = ?";
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (session_id, seq, id, role, content, type, "
+            + "model, input_tokens, output_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * One turn's writes on the writer's prepared statements: the session row now (its count tells a clash), the
+     * messages as rows of the group commit's one batched insert.
+     */
     @Override
     public void appendTurn(Session session, boolean create, List<Message> messages) {
         long tokens = 0;
@@ -113,32 +127,61 @@ final class JdbcSessionStore implements SessionStore {
         }
         long addedTokens = tokens;
         long countSeq = session.messageCount() - messages.size();
-        db.write(h -> {
-            long firstSeq = create ? countSeq : Math.max(countSeq, h.createQuery(
-                    "SELECT COALESCE(MAX(seq), -1) + 1 FROM messages WHERE session_id = :id").bind("id", session.id())
-                    .mapTo(Long.class).one());
+        String context = create ? json(session.context()) : null;
+        db.writeSql(st -> {
+            long firstSeq = countSeq;
             if (create) {
-                insertSession(h, session, addedTokens);
+                PreparedStatement ps = st.prepare(INSERT_SESSION);
+                ps.setString(1, session.id());
+                ps.setString(2, session.label());
+                ps.setString(3, session.agentId());
+                ps.setString(4, session.model());
+                ps.setString(5, session.owner());
+                ps.setLong(6, session.createdAt().toEpochMilli());
+                ps.setLong(7, session.updatedAt().toEpochMilli());
+                if (session.expiresAt() == null) {
+                    ps.setNull(8, Types.BIGINT);
+                } else {
+                    ps.setLong(8, session.expiresAt().toEpochMilli());
+                }
+                ps.setLong(9, session.messageCount());
+                ps.setLong(10, addedTokens);
+                ps.setString(11, context);
+                if (ps.executeUpdate() == 0) {
+                    throw OpenClawException.conflict("session '" + session.id() + "' already exists");
+                }
             } else {
-                int updated = h.createUpdate("UPDATE sessions SET updated_at = :at, message_count = :count, "
-                                + "total_tokens = total_tokens + :tokens WHERE id = :id")
-                        .bind("at", session.updatedAt().toEpochMilli()).bind("count", session.messageCount())
-                        .bind("tokens", addedTokens).bind("id", session.id()).execute();
-                if (updated == 0) {
+                PreparedStatement next = st.prepare(NEXT_SEQ);
+                next.setString(1, session.id());
+                try (ResultSet rs = next.executeQuery()) {
+                    if (rs.next()) {
+                        firstSeq = Math.max(countSeq, rs.getLong(1));
+                    }
+                }
+                PreparedStatement ps = st.prepare(UPDATE_SESSION);
+                ps.setLong(1, session.updatedAt().toEpochMilli());
+                ps.setLong(2, session.messageCount());
+                ps.setLong(3, addedTokens);
+                ps.setString(4, session.id());
+                if (ps.executeUpdate() == 0) {
                     throw OpenClawException.notFound("session", session.id());
                 }
             }
-            PreparedBatch batch = h.prepareBatch("INSERT INTO messages (session_id, seq, id, role, content, type, model, "
-                    + "input_tokens, output_tokens, created_at) VALUES (:sid, :seq, :id, :role, :content, :type, :model, "
-                    + ":in, :out, :at)");
+            PreparedStatement insert = st.batch(INSERT_MESSAGE);
             long seq = firstSeq;
             for (Message m : messages) {
-                batch.bind("sid", m.sessionId()).bind("seq", seq++).bind("id", m.id()).bind("role", m.role().wireName())
-                        .bind("content", m.content()).bind("type", m.type()).bind("model", m.model())
-                        .bind("in", m.usage().inputTokens()).bind("out", m.usage().outputTokens())
-                        .bind("at", m.createdAt().toEpochMilli()).add();
+                insert.setString(1, m.sessionId());
+                insert.setLong(2, seq++);
+                insert.setString(3, m.id());
+                insert.setString(4, m.role().wireName());
+                insert.setString(5, m.content());
+                insert.setString(6, m.type());
+                insert.setString(7, m.model());
+                insert.setInt(8, m.usage().inputTokens());
+                insert.setInt(9, m.usage().outputTokens());
+                insert.setLong(10, m.createdAt().toEpochMilli());
+                insert.addBatch();
             }
-            batch.execute();
         });
     }
 

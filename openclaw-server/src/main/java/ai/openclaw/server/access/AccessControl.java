@@ -24,6 +24,14 @@ public final class AccessControl {
     /** Context attribute: the open SSE stream slot, if any. */
     static final String STREAM = "openclaw.streamSlot";
     private static final ThreadLocal<Principal> CURRENT = new ThreadLocal<>();
+    /**
+     * The header that marks one operation of a {@code POST /v2/batch} sent by the gateway to itself; its value is
+     * {@link #batchOperationToken()}. Such a request is authenticated as usual but takes no request permit: the batch
+     * counts as one request against the per-minute limits (seed 003), while each operation still spends the key's
+     * token budget.
+     */
+    public static final String BATCH_OPERATION_HEADER = "X-OpenClaw-Batch-Operation";
+    private final String batchToken = ai.openclaw.util.Ids.newSecret(32);
 
     private final AuthService auth;
     private final RateLimiter limits;
@@ -130,6 +138,11 @@ public final class AccessControl {
             throw OpenClawException.unauthorized("invalid, revoked or expired credentials");
         }
         ctx.attribute(Http.PRINCIPAL, principal);
+        if (batchOperation(ctx)) {
+            streamGuard(ctx, principal);
+            CURRENT.set(principal);
+            return;
+        }
         RequestPermit permit;
         try {
             permit = limits.acquire(principal);
@@ -145,12 +158,30 @@ public final class AccessControl {
         if (permit.limited()) {
             headers(ctx, permit.limit(), permit.remaining(), permit.resetSeconds());
         }
+        streamGuard(ctx, principal);
+        CURRENT.set(principal);
+    }
+
+    /**
+     * The secret value of {@link #BATCH_OPERATION_HEADER} for this gateway's run (random, never sent to clients), so
+     * that no client can mark its own requests as batch operations.
+     */
+    public String batchOperationToken() {
+        return batchToken;
+    }
+
+    private boolean batchOperation(Context ctx) {
+        String v = ctx.header(BATCH_OPERATION_HEADER);
+        return v != null && java.security.MessageDigest.isEqual(v.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                batchToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void streamGuard(Context ctx, Principal principal) {
         ctx.attribute(Http.STREAM_GUARD, (Runnable) () -> {
             if (ctx.attribute(STREAM) == null) {
                 ctx.attribute(STREAM, limits.openStream(principal));
             }
         });
-        CURRENT.set(principal);
     }
 
     /** The after-filter: releases the request's in-flight and stream slots. */

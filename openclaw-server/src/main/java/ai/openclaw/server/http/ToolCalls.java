@@ -42,9 +42,12 @@ public final class ToolCalls {
         }
         Agent agent = services.agents().agents().forTurn(agentId, caller.ownerId());
         // the caller's own workspace (the operator's shared one only for the operator)
-        ToolContext ctx = new ToolContext(sessionId, agent.id(), caller.ownerId(), caller.ownerFilter(),
-                services.agents().loop().workspace(agent, caller.ownerId()), 0, null);
+        java.nio.file.Path workspace = services.agents().loop().workspace(agent, caller.ownerId());
+        ToolContext ctx = new ToolContext(sessionId, agent.id(), caller.ownerId(), caller.ownerFilter(), workspace, 0,
+                null);
         Duration timeout = services.agents().limits().maxToolTime();
-        return services.agents().tools().execute(tool, args, ctx, timeout, fieldPrefix);
+        // the gateway's tools, plus the caller's own workspace skills (instructions-only unless the operator allows)
+        return services.agents().loop().toolsOf(caller.ownerId(), workspace).execute(tool, args, ctx, timeout,
+                fieldPrefix);
     }
 }

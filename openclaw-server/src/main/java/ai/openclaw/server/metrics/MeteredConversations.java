@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,12 +35,14 @@ public final class MeteredConversations {
                 .description("Turns waiting for their session's turn queue").register(registry);
         Gauge.builder("openclaw_turns_in_flight", delegate, d -> d.stats().turnsInFlight())
                 .description("Turns running now").register(registry);
+        Meters meters = new Meters();
         return (ConversationService) Proxy.newProxyInstance(ConversationService.class.getClassLoader(),
-                new Class<?>[] {ConversationService.class}, (proxy, method, args) -> invoke(delegate, registry, method,
-                        args));
+                new Class<?>[] {ConversationService.class}, (proxy, method, args) -> invoke(delegate, registry, meters,
+                        method, args));
     }
 
-    private static Object invoke(ConversationService delegate, MeterRegistry registry, Method method, Object[] args)
+    private static Object invoke(ConversationService delegate, MeterRegistry registry, Meters meters,
+                                 Method method, Object[] args)
             throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
             return switch (method.getName()) {
@@ -60,29 +63,35 @@ public final class MeteredConversations {
         try {
             TurnResult r = (TurnResult) method.invoke(delegate, args);
             String model = r.model().toString();
-            turns(registry, model, "ok", streamed).record(System.nanoTime() - start,
+            turns(meters, registry, model, "ok", streamed).record(System.nanoTime() - start,
                     java.util.concurrent.TimeUnit.NANOSECONDS);
-            tokens(registry, model, "prompt").increment(r.usage().inputTokens());
-            tokens(registry, model, "completion").increment(r.usage().outputTokens());
+            tokens(meters, registry, model, "prompt").increment(r.usage().inputTokens());
+            tokens(meters, registry, model, "completion").increment(r.usage().outputTokens());
             return r;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             String outcome = cause instanceof OpenClawException oe ? oe.code().name().toLowerCase(Locale.ROOT)
                     : "internal_error";
-            turns(registry, "unknown", outcome, streamed).record(System.nanoTime() - start,
+            turns(meters, registry, "unknown", outcome, streamed).record(System.nanoTime() - start,
                     java.util.concurrent.TimeUnit.NANOSECONDS);
             throw cause;
         }
     }
 
-    private static Timer turns(MeterRegistry registry, String model, String outcome, String streamed) {
-        return Timer.builder("openclaw_turns").description("Agent turns by model, outcome and whether streamed")
-                .tags("model", model, "outcome", outcome, "streamed", streamed)
-                .publishPercentileHistogram().register(registry);
+    private static Timer turns(Meters meters, MeterRegistry registry, String model, String outcome, String streamed) {
+        return (Timer) meters.computeIfAbsent(List.of("turns", model, outcome, streamed), k ->
+                Timer.builder("openclaw_turns").description("Agent turns by model, outcome and whether streamed")
+                        .tags("model", model, "outcome", outcome, "streamed", streamed)
+                        .publishPercentileHistogram().register(registry));
     }
 
-    private static Counter tokens(MeterRegistry registry, String model, String kind) {
-        return Counter.builder("openclaw_tokens").description("Prompt and completion tokens of turns, by model")
-                .tags("model", model, "kind", kind).register(registry);
+    private static Counter tokens(Meters meters, MeterRegistry registry, String model, String kind) {
+        return (Counter) meters.computeIfAbsent(List.of("tokens", model, kind), k ->
+                Counter.builder("openclaw_tokens").description("Prompt and completion tokens of turns, by model")
+                        .tags("model", model, "kind", kind).register(registry));
+    }
+
+    /** This wrapper's meters by their tags, so that a turn does not build and look up a meter id per call. */
+    private static final class Meters extends java.util.concurrent.ConcurrentHashMap<List<Object>, Object> {
     }
 }

@@ -2,6 +2,7 @@ package ai.openclaw.server.api.v2;
 
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.server.GatewayServices;
+import ai.openclaw.server.access.AccessControl;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
@@ -26,27 +27,39 @@ import java.util.function.IntSupplier;
  * {@code X-API-Key}), so each operation gets exactly the auth, scopes, limits and validation of a direct call.
  * Answers {@code {results: [{index, method, path, status, body}], succeeded, failed}}; a failing operation does not
  * stop the rest. Paths without a version prefix are under {@code /v2} ({@code /conversations} →
- * {@code /v2/conversations}). More than {@code batch.maxOperations} (default 10) operations is INVALID_REQUEST.
+ * {@code /v2/conversations}).
+ *
+ * <p>Sizes and limits as seed 003's plan table: a batch holds at most the key's plan's {@code batch_size} operations
+ * (Free 10, Pro 50, Enterprise 100; a key's {@code --limit batch_size=N} overrides), and never more than
+ * {@code batch.maxOperations} (default 100) for anyone; more is INVALID_REQUEST naming {@code operations}. The batch
+ * counts as one request against the per-minute and per-hour limits: its operations carry
+ * {@link AccessControl#BATCH_OPERATION_HEADER} with the gateway's secret and take no request permit of their own,
+ * while each operation that runs a model turn still spends the key's token budget.
  */
 public final class BatchRoutes {
-    /** The default operation limit. */
-    public static final int DEFAULT_MAX_OPERATIONS = 10;
+    /** The default upper bound on operations for every caller (the largest plan's batch size, seed 003). */
+    public static final int DEFAULT_MAX_OPERATIONS = 100;
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private final GatewayServices services;
     private final IntSupplier port;
+    private final String operationToken;
 
-    private BatchRoutes(GatewayServices services, IntSupplier port) {
+    private BatchRoutes(GatewayServices services, IntSupplier port, String operationToken) {
         this.services = services;
         this.port = port;
+        this.operationToken = operationToken;
     }
 
     /**
      * Registers the route.
      *
      * @param port the gateway's bound port (known once it listens)
+     * @param operationToken the value of {@link AccessControl#BATCH_OPERATION_HEADER} the gateway's access control
+     *     accepts ({@link AccessControl#batchOperationToken()})
      */
-    public static void register(RoutesConfig routes, GatewayServices services, IntSupplier port) {
-        BatchRoutes r = new BatchRoutes(services, port);
+    public static void register(RoutesConfig routes, GatewayServices services, IntSupplier port,
+                                String operationToken) {
+        BatchRoutes r = new BatchRoutes(services, port, operationToken);
         routes.post("/v2/batch", r::batch);
     }
 
@@ -62,15 +75,15 @@ public final class BatchRoutes {
         if (ops == null) {
             throw OpenClawException.invalid("field 'operations' is required");
         }
-        int max = maxOperations();
-        if (ops.size() > max) {
-            throw OpenClawException.invalid("field 'operations' has " + ops.size() + " entries; at most " + max
-                    + " are allowed per batch", "raise batch.maxOperations in config.yaml");
-        }
         if (ops.isEmpty()) {
             throw OpenClawException.invalid("field 'operations' must not be empty");
         }
         services.limits().checkBatch(principal, ops.size()); // the key's plan (seed 003: free 10, pro 50, …)
+        int max = maxOperations();
+        if (max > 0 && ops.size() > max) {
+            throw OpenClawException.invalid("field 'operations' has " + ops.size() + " entries; at most " + max
+                    + " are allowed per batch", "raise batch.maxOperations in config.yaml");
+        }
         for (int i = 0; i < ops.size(); i++) {
             check(ops.get(i), i);
         }
@@ -129,6 +142,7 @@ public final class BatchRoutes {
                 b.header(h, v);
             }
         }
+        b.header(AccessControl.BATCH_OPERATION_HEADER, operationToken);
         String parent = ctx.res().getHeader("X-Request-ID");
         if (parent != null) {
             b.header("X-Request-ID", parent + "-" + i);
