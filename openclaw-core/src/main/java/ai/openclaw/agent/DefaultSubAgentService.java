@@ -7,6 +7,7 @@ import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ChatMessage;
 import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.NewSession;
+import ai.openclaw.session.TurnOrigin;
 import ai.openclaw.session.TurnRequest;
 import ai.openclaw.session.TurnResult;
 import ai.openclaw.util.Ids;
@@ -68,7 +69,7 @@ final class DefaultSubAgentService implements SubAgentService {
         NewSession template = new NewSession(id, "spawn: " + abbreviate(r.task()), Agent.MAIN, r.model(), r.owner(),
                 null, Map.of("spawn", spawn));
         TurnRequest turn = new TurnRequest(id, null, true, template, r.model(), List.of(ChatMessage.user(r.task())),
-                null, null, null);
+                null, null, null).from(new TurnOrigin("agent", null, null));
         CompletableFuture<SpawnedAgent> future = new CompletableFuture<>();
         if (store != null) {
             store.save(agent);

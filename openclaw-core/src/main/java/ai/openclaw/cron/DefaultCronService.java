@@ -7,6 +7,7 @@ import ai.openclaw.llm.ChatMessage;
 import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.NewSession;
 import ai.openclaw.session.Session;
+import ai.openclaw.session.TurnOrigin;
 import ai.openclaw.session.TurnRequest;
 import ai.openclaw.session.TurnResult;
 import ai.openclaw.util.Ids;
@@ -227,7 +228,8 @@ final class DefaultCronService implements CronService {
         // "not found" (and the caller gets its own), never "already exists"
         TurnRequest turn = new TurnRequest(session, job.owner(), true, new NewSession(isolated ? session : null,
                 "cron " + job.name(), at.agentId(), null, job.owner(), null, Map.of("cronJobId", job.id())),
-                at.model(), List.of(ChatMessage.user(at.message())), null, null, null);
+                at.model(), List.of(ChatMessage.user(at.message())), null, null, null)
+                        .from(new TurnOrigin("cron", job.owner(), null));
         TurnResult r = conversations.runTurn(turn);
         return r.reply().content();
     }

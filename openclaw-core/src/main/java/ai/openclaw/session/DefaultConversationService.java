@@ -273,12 +273,12 @@ final class DefaultConversationService implements ConversationService {
             }
             for (Message m : inputs) {
                 if (m.role() == Role.USER) {
-                    publish("message.received", Map.of("session_id", id, "message_id", m.id(), "content",
-                            Attachments.of(m).text(), "channel", "api"), after.owner());
+                    publish("message.received", origin(request.origin(), "session_id", id, "message_id", m.id(),
+                            "content", Attachments.of(m).text()), after.owner());
                 }
             }
-            publish("message.sent", Map.of("session_id", id, "message_id", reply.id(), "content", reply.content(),
-                    "model", reply.model()), after.owner());
+            publish("message.sent", origin(request.origin(), "session_id", id, "message_id", reply.id(), "content",
+                    reply.content(), "model", reply.model()), after.owner());
             return new TurnResult(after, create, inputs, reply, model.id(),
                     response.model(), outcome.usage(), providerNanos, model.provider().offline(),
                     response.finishReason(), response);
@@ -310,6 +310,19 @@ final class DefaultConversationService implements ConversationService {
                     + "starting with a letter or digit");
         }
         return id;
+    }
+
+    /** Event data from key/value pairs plus the turn's {@code channel} and {@code user} (seed 002's payload). */
+    private static Map<String, Object> origin(TurnOrigin origin, Object... pairs) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            data.put((String) pairs[i], pairs[i + 1]);
+        }
+        data.put("channel", origin.channel());
+        if (origin.user() != null) {
+            data.put("user", origin.user());
+        }
+        return data;
     }
 
     private void publish(String type, Map<String, Object> data, String owner) {

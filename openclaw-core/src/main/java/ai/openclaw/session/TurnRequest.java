@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param messageType the stored content type of the input (seed 000 {@code type}), or null for {@code text}
  *     (tool calls, tool results and media parts are then stored in their own types, {@link ToolMessages})
  * @param options the call's options and the client's tools; never null
+ * @param origin the channel and sender (webhook payloads' {@code channel} and {@code user}); never null,
+ *     {@link TurnOrigin#INTERNAL} when the caller gave none
  */
 public record TurnRequest(String sessionId, String owner, boolean createIfMissing, NewSession template,
                           String model, List<ChatMessage> input, Double temperature, Integer maxTokens,
-                          String messageType, TurnOptions options) {
+                          String messageType, TurnOptions options, TurnOrigin origin) {
     /** Validates the fields and copies the input. */
     public TurnRequest {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -36,6 +38,21 @@ public record TurnRequest(String sessionId, String owner, boolean createIfMissin
             Objects.requireNonNull(template, "template (needed when createIfMissing)");
         }
         options = options == null ? TurnOptions.NONE : options;
+        origin = origin == null ? TurnOrigin.INTERNAL : origin;
+    }
+
+    /** A turn with options and no origin ({@link TurnOrigin#INTERNAL} until {@link #from} sets one). */
+    public TurnRequest(String sessionId, String owner, boolean createIfMissing, NewSession template, String model,
+                       List<ChatMessage> input, Double temperature, Integer maxTokens, String messageType,
+                       TurnOptions options) {
+        this(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens, messageType, options,
+                null);
+    }
+
+    /** The same turn, sent from {@code newOrigin}'s channel by its user. */
+    public TurnRequest from(TurnOrigin newOrigin) {
+        return new TurnRequest(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens,
+                messageType, options, newOrigin);
     }
 
     /** A turn without options or client tools. */
@@ -48,7 +65,7 @@ public record TurnRequest(String sessionId, String owner, boolean createIfMissin
     /** The same turn with the client's options and tools. */
     public TurnRequest withTurnOptions(TurnOptions newOptions) {
         return new TurnRequest(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens,
-                messageType, newOptions);
+                messageType, newOptions, origin);
     }
 
     /** A turn that sends one user message to an existing session. */
@@ -59,18 +76,18 @@ public record TurnRequest(String sessionId, String owner, boolean createIfMissin
     /** The same turn, creating the session from {@code newTemplate} when it is missing. */
     public TurnRequest creatingWith(NewSession newTemplate) {
         return new TurnRequest(sessionId, owner, true, newTemplate, model, input, temperature, maxTokens, messageType,
-                options);
+                options, origin);
     }
 
     /** The same turn with model and sampling options. */
     public TurnRequest withOptions(String newModel, Double newTemperature, Integer newMaxTokens) {
         return new TurnRequest(sessionId, owner, createIfMissing, template, newModel, input, newTemperature,
-                newMaxTokens, messageType, options);
+                newMaxTokens, messageType, options, origin);
     }
 
     /** The same turn with the stored content type of its input. */
     public TurnRequest withMessageType(String type) {
         return new TurnRequest(sessionId, owner, createIfMissing, template, model, input, temperature, maxTokens, type,
-                options);
+                options, origin);
     }
 }

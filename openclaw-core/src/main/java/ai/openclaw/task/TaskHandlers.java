@@ -6,6 +6,7 @@ import ai.openclaw.llm.Role;
 import ai.openclaw.session.ConversationService;
 import ai.openclaw.session.Message;
 import ai.openclaw.session.NewSession;
+import ai.openclaw.session.TurnOrigin;
 import ai.openclaw.session.TurnRequest;
 import ai.openclaw.session.TurnResult;
 import ai.openclaw.util.Page;
@@ -183,7 +184,8 @@ public final class TaskHandlers {
         // another owner's session then answers "not found" like a missing one, never "already exists"
         TurnRequest turn = new TurnRequest(session, ctx.owner(), true, new NewSession(null, "task " + ctx.taskId(),
                 optText(p, "agentId"), null, ctx.owner(), null, Map.of("taskId", ctx.taskId())),
-                optText(p, "model"), List.of(ChatMessage.user(prompt)), null, null, null);
+                optText(p, "model"), List.of(ChatMessage.user(prompt)), null, null, null)
+                        .from(new TurnOrigin("task", ctx.owner(), null));
         TurnResult r = conversations.runTurn(turn);
         ctx.progress(90);
         return reply(r);

@@ -9,6 +9,7 @@ import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.access.AccessControl;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.session.Message;
 import ai.openclaw.session.NewSession;
 import ai.openclaw.session.TurnRequest;
@@ -260,7 +261,7 @@ final class ChatMethods {
     static TurnRequest turn(Principal p, String sessionId, String text, String agentId, String label) {
         NewSession template = new NewSession(null, label, agentId, null, p.ownerId(), null, null);
         return new TurnRequest(sessionId, p.ownerFilter(), false, null, null, List.of(ChatMessage.user(text)), null,
-                null, null).creatingWith(template);
+                null, null).creatingWith(template).from(Origins.of("ws", p));
     }
 
     private static String message(RuntimeException e) {

@@ -14,6 +14,7 @@ import ai.openclaw.server.http.ErrorMapper;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.server.http.SseStream;
 import ai.openclaw.session.NewSession;
 import ai.openclaw.session.TurnOptions;
@@ -71,7 +72,7 @@ public final class MessagesRoutes {
         NewSession template = new NewSession(sessionId, null, agent, null, p.ownerId(), null, null);
         TurnOptions options = new TurnOptions(req.options(), req.tools(), !agentTurn);
         TurnRequest turn = new TurnRequest(sessionId, p.ownerFilter(), true, template, modelRef, req.messages(),
-                req.temperature(), req.maxTokens(), null, options);
+                req.temperature(), req.maxTokens(), null, options).from(Origins.of("api", p));
         String id = "msg_" + Ids.newId("m").substring(2);
         if (req.stream()) {
             stream(ctx, turn, options, id, model);

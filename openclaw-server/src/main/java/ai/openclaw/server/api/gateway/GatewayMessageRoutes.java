@@ -9,6 +9,7 @@ import ai.openclaw.server.http.ErrorMapper;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.server.http.SseStream;
 import ai.openclaw.server.http.TurnStreaming;
 import ai.openclaw.session.NewSession;
@@ -125,7 +126,7 @@ public final class GatewayMessageRoutes {
     private static TurnRequest turn(Principal p, String sessionId, String text, String agentId) {
         NewSession template = new NewSession(null, null, agentId, null, p.ownerId(), null, null);
         return new TurnRequest(sessionId, p.ownerFilter(), false, null, null, List.of(ChatMessage.user(text)), null,
-                null, null).creatingWith(template);
+                null, null).creatingWith(template).from(Origins.of("api", p));
     }
 
     static Object errorEvent(OpenClawException e) {

@@ -9,6 +9,7 @@ import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.session.Message;
 import ai.openclaw.session.NewSession;
 import ai.openclaw.session.Session;
@@ -83,7 +84,8 @@ public final class GatewaySessionRoutes {
         // Seed 004: create and run in one step; with context.sessionId naming an existing session, continue it.
         String sessionId = id == null ? Ids.newId("session") : id;
         TurnRequest turn = new TurnRequest(sessionId, p.ownerFilter(), true, spec.withId(null), null, messages,
-                body.optDouble("temperature", 0, 2), body.optInt("maxTokens", 1, 1_000_000), null);
+                body.optDouble("temperature", 0, 2), body.optInt("maxTokens", 1, 1_000_000), null)
+                        .from(Origins.of("api", p));
         TurnResult r = services.conversations().runTurn(turn);
         Http.addProviderTime(ctx, r.providerNanos());
         ObjectNode data = GatewayViews.session(r.session());
@@ -149,7 +151,8 @@ public final class GatewaySessionRoutes {
         }
         String id = Http.sessionPathId(ctx);
         TurnRequest turn = new TurnRequest(id, p.ownerFilter(), false, null, body.optText("model"), input,
-                body.optDouble("temperature", 0, 2), body.optInt("maxTokens", 1, 1_000_000), null);
+                body.optDouble("temperature", 0, 2), body.optInt("maxTokens", 1, 1_000_000), null)
+                        .from(Origins.of("api", p));
         if (GatewayMessageRoutes.DEFAULT_SESSION.equals(ctx.pathParam("id"))) {
             turn = turn.creatingWith(NewSession.forOwner(p.ownerId()));
         }

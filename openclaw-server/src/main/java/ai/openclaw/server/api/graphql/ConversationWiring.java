@@ -4,6 +4,7 @@ import ai.openclaw.auth.Scopes;
 import ai.openclaw.error.OpenClawException;
 import ai.openclaw.llm.ChatMessage;
 import ai.openclaw.server.GatewayServices;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.session.NewSession;
 import ai.openclaw.session.Session;
 import ai.openclaw.session.TurnRequest;
@@ -141,6 +142,7 @@ final class ConversationWiring {
             maxTokens = n.intValue();
         }
         return new TurnRequest(id, c.owner(), false, null, (String) args.get("model"),
-                List.of(ChatMessage.user(content)), temperature, maxTokens, null);
+                List.of(ChatMessage.user(content)), temperature, maxTokens, null)
+                        .from(Origins.of("graphql", c.principal()));
     }
 }

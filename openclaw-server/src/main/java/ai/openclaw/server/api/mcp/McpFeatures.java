@@ -9,6 +9,7 @@ import ai.openclaw.llm.StreamListener;
 import ai.openclaw.llm.ToolCall;
 import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.http.Http;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.server.http.ToolCalls;
 import ai.openclaw.session.Message;
 import ai.openclaw.session.NewSession;
@@ -152,7 +153,7 @@ final class McpFeatures {
         String agentId = a.get("agentId") instanceof String s && !s.isBlank() ? s : null;
         NewSession template = new NewSession(null, null, agentId, null, p.ownerId(), null, null);
         TurnRequest turn = new TurnRequest(session, p.ownerFilter(), false, null, null,
-                List.of(ChatMessage.user(text)), null, null, null).creatingWith(template);
+                List.of(ChatMessage.user(text)), null, null, null).creatingWith(template).from(Origins.of("mcp", p));
         Object token = req.meta() == null ? null : req.meta().get("progressToken");
         TurnResult r;
         if (token == null) {

@@ -18,6 +18,7 @@ import ai.openclaw.server.http.ErrorMapper;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.server.http.SseStream;
 import ai.openclaw.server.http.TurnStreaming;
 import ai.openclaw.session.NewSession;
@@ -117,7 +118,7 @@ public final class ChatCompletionRoutes {
         TurnOptions options = new TurnOptions(req.options(), req.tools(), !agentTurn,
                 generated ? List.of() : messages.subList(0, messages.size() - input.size()));
         TurnRequest turn = new TurnRequest(sessionId, p.ownerFilter(), true, template, modelRef, input,
-                req.temperature(), req.maxTokens(), null, options);
+                req.temperature(), req.maxTokens(), null, options).from(Origins.of("api", p));
         String id = "chatcmpl-" + Ids.newId("c").substring(2);
         long created = services.clock().instant().getEpochSecond();
         String shownModel = requestedModel == null ? catalog.defaultModel().toString() : requestedModel;

@@ -13,6 +13,7 @@ import ai.openclaw.server.http.ErrorMapper;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.server.http.SseStream;
 import ai.openclaw.session.Message;
 import ai.openclaw.session.NewSession;
@@ -88,7 +89,7 @@ public final class ResponsesRoutes {
         NewSession template = create ? new NewSession(sessionId, null, agent, null, p.ownerId(), null, null) : null;
         TurnOptions options = new TurnOptions(req.options(), req.tools(), !agentTurn);
         TurnRequest turn = new TurnRequest(sessionId, p.ownerFilter(), create, template, modelRef, input,
-                req.temperature(), req.maxTokens(), null, options);
+                req.temperature(), req.maxTokens(), null, options).from(Origins.of("api", p));
         long created = services.clock().instant().getEpochSecond();
         if (req.stream()) {
             stream(ctx, turn, options, req, created);

@@ -7,6 +7,7 @@ import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.session.Message;
 import ai.openclaw.session.NewSession;
 import ai.openclaw.session.Session;
@@ -91,7 +92,7 @@ public final class TasksSessionRoutes {
         }
         TurnRequest turn = new TurnRequest(Http.sessionPathId(ctx), p.ownerFilter(), false, null, body.optText("model"),
                 List.of(ChatMessage.user(content)), body.optDouble("temperature", 0, 2),
-                body.optInt("max_tokens", 1, 1_000_000), type);
+                body.optInt("max_tokens", 1, 1_000_000), type).from(Origins.of("api", p));
         TurnResult r = services.conversations().runTurn(turn);
         Http.addProviderTime(ctx, r.providerNanos());
         ObjectNode out = Json.obj();

@@ -8,6 +8,7 @@ import ai.openclaw.server.http.ErrorMapper;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.server.http.JsonBody;
+import ai.openclaw.server.http.Origins;
 import ai.openclaw.server.http.SseStream;
 import ai.openclaw.server.http.TurnStreaming;
 import ai.openclaw.session.Attachment;
@@ -56,7 +57,7 @@ final class V2Turns {
                 temperature != null ? temperature : settings.has("temperature") ? settings.get("temperature").asDouble()
                         : null,
                 maxTokens != null ? maxTokens : settings.has("maxTokens") ? settings.get("maxTokens").asInt() : null,
-                attachments.isEmpty() ? null : Attachments.TYPE);
+                attachments.isEmpty() ? null : Attachments.TYPE).from(Origins.of("api", p));
         if (body.optBool("stream", false)) {
             SseStream sse = new SseStream(ctx);
             TurnResult r = TurnStreaming.run(ctx, sse, services.conversations(), turn,
