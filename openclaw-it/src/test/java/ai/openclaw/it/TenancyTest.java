@@ -47,6 +47,9 @@ class TenancyTest {
     static String keyB;
     static String idA;
     static String idB;
+    /** A's agent (test 1) and a session of A with {@code A-HISTORY-SECRET} (test 6), for later probes. */
+    static String aAgent;
+    static String aSession;
     static int checks;
     static final List<String> leaks = new ArrayList<>();
 
@@ -134,6 +137,7 @@ class TenancyTest {
                 + "\"systemPrompt\":\"A-SECRET-PROMPT\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("id").asText();
+        aAgent = id;
         assertThat(as(keyA, "GET", "/v2/agents/" + id, null).status()).isEqualTo(200);
         check("agents: B gets A's agent", () -> as(keyB, "GET", "/v2/agents/" + id, null).status() == 404);
         check("agents: B gets A's agent by its short id",
@@ -349,6 +353,7 @@ class TenancyTest {
         as(keyA, "POST", "/api/v1/message", "{\"text\":\"A-HISTORY-SECRET\",\"session\":\"a-named\"}");
         String aFull = idA + ":a-named";
         String aGenerated = as(keyA, "POST", "/v2/conversations", "{}").json().path("id").asText();
+        aSession = aGenerated;
         as(keyA, "POST", "/v2/conversations/" + aGenerated + "/messages", "{\"content\":\"A-HISTORY-SECRET\"}");
         assertThat(as(keyA, "GET", "/api/v1/sessions/" + aGenerated + "/messages", null).body())
                 .contains("A-HISTORY-SECRET");
@@ -724,6 +729,54 @@ class TenancyTest {
                 .contains("A-SKILL-INSTRUCTIONS"));
         check("skills: A's workspace skill is in the gateway's tool list", () -> !as(keyB, "GET", "/v1/tools", null)
                 .body().contains("a-howto"));
+        assertThat(as(keyA, "GET", "/api/v1/skills", null).body()).as("A lists its own workspace skills")
+                .contains("a-howto");
+        check("skills: B's skill lists show A's workspace skill", () -> !as(keyB, "GET", "/api/v1/skills", null)
+                .body().contains("a-howto") && !as(keyB, "GET", "/v2/skills?limit=200", null).body().contains("a-howto"));
         assertNoLeaks("skills:");
+    }
+
+    @Test
+    @Order(11)
+    void mcpServesOnlyTheCallersThings() {
+        assertThat(mcp(keyA, "resources/read", "{\"uri\":\"openclaw://sessions/" + aSession + "\"}"))
+                .as("MCP works for A").contains("A-HISTORY-SECRET");
+        check("mcp: B's resources/read lists A's sessions", () -> {
+            String list = mcp(keyB, "resources/read", "{\"uri\":\"openclaw://sessions\"}");
+            // B's own probes made sessions "<B>:<A's id>"; A's own show as "sessions/<A's id>"
+            return list.contains("result") && !list.contains("sessions/" + aSession) && !list.contains(
+                    "a-never-named-by-b");
+        });
+        check("mcp: B's resources/read reads A's session", () -> !mcp(keyB, "resources/read",
+                "{\"uri\":\"openclaw://sessions/" + aSession + "\"}").contains("A-HISTORY-SECRET"));
+        check("mcp: B's prompts/get reads A's agent", () -> !mcp(keyB, "prompts/get", "{\"name\":\"agent\","
+                + "\"arguments\":{\"agentId\":\"" + aAgent + "\"}}").contains("A-SECRET-PROMPT"));
+        check("mcp: B's tools/call file_read reads A's file", () -> !mcp(keyB, "tools/call", "{\"name\":"
+                + "\"file_read\",\"arguments\":{\"path\":\"a-notes.txt\"}}").contains("A-FILE-SECRET"));
+        check("mcp: B's tools/call runs A's workspace skill", () -> !mcp(keyB, "tools/call", "{\"name\":"
+                + "\"a-howto\",\"arguments\":{}}").contains("A-SKILL-INSTRUCTIONS"));
+        check("mcp: B's tools/list shows A's workspace skill", () -> !mcp(keyB, "tools/list", "{}")
+                .contains("a-howto"));
+        assertNoLeaks("mcp:");
+    }
+
+    /** One MCP request (Streamable HTTP at /mcp) in a fresh session of {@code key}; the raw answer. */
+    static String mcp(String key, String method, String params) {
+        Map<String, String> h = Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json",
+                "Accept", "application/json, text/event-stream");
+        HttpResult init = gw.send("POST", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                + "{\"protocolVersion\":\"2025-03-26\",\"capabilities\":{},\"clientInfo\":{\"name\":\"tenancy\","
+                + "\"version\":\"1\"}}}", h);
+        assertThat(init.status()).as(init.body()).isEqualTo(200);
+        Map<String, String> session = new java.util.HashMap<>(h);
+        String sid = init.header("mcp-session-id");
+        if (sid != null) {
+            session.put("Mcp-Session-Id", sid);
+        }
+        gw.send("POST", "/mcp", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session);
+        HttpResult r = gw.send("POST", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"" + method
+                + "\",\"params\":" + params + "}", session);
+        assertThat(r.status()).as(method + ": " + r.body()).isNotEqualTo(429);
+        return r.body();
     }
 }

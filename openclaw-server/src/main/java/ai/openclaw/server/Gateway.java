@@ -48,12 +48,14 @@ public final class Gateway implements AutoCloseable {
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.metrics.MetricsListener metricsListener;
     private final ai.openclaw.server.mcp.McpClients mcpClients;
+    private final StateLock lock;
 
     private Gateway(Database database, GatewayHttp http, GatewayServices services,
                     ScheduledExecutorService housekeeping, MemoryEngine memory, String host, int port,
                     String token, ai.openclaw.server.metrics.GatewayMetrics metrics,
                     ai.openclaw.server.metrics.MetricsListener metricsListener,
-                    ai.openclaw.server.mcp.McpClients mcpClients) {
+                    ai.openclaw.server.mcp.McpClients mcpClients, StateLock lock) {
+        this.lock = lock;
         this.mcpClients = mcpClients;
         this.metrics = metrics;
         this.metricsListener = metricsListener;
@@ -75,6 +77,8 @@ public final class Gateway implements AutoCloseable {
      * @throws IllegalArgumentException for an invalid config (the message names the config path), or when binding
      *     beyond loopback without a configured token
      * @throws UncheckedIOException when the state dir cannot be created
+     * @throws IllegalStateException when a gateway already runs on the state dir (its {@code gateway.lock} names the
+     *     pid and port)
      */
     public static Gateway start(GatewayOptions options) {
         Instant startedAt = options.clock().instant();
@@ -84,6 +88,16 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create state dir " + options.paths().stateDir(), e);
         }
+        StateLock lock = StateLock.acquire(options.paths().stateDir());
+        try {
+            return start(options, startedAt, t0, lock);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Gateway start(GatewayOptions options, Instant startedAt, long t0, StateLock lock) {
         ConfigDocument doc = ConfigDocument.load(options.paths().configFile(), options.env());
         GatewayConfig config = GatewayConfig.from(doc);
         for (ai.openclaw.config.ConfigProblem problem : ai.openclaw.config.ConfigValidator.validate(doc.resolved(),
@@ -162,6 +176,7 @@ public final class Gateway implements AutoCloseable {
             ws.bind(services, db.deviceStore(), token);
             GatewayHttp http = new GatewayHttp(services, ws, metrics);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
+            lock.listening(port);
             mcpClients = ai.openclaw.server.mcp.McpClients.start(config.tree(), agents.tools(), options.clock());
             JsonNode metricsConfig = config.tree().path("gateway").path("metrics");
             if (metricsConfig.hasNonNull("bind")) {
@@ -196,7 +211,7 @@ public final class Gateway implements AutoCloseable {
                 }
             });
             return new Gateway(db, http, services, housekeeping, memory, host, port, token, metrics, metricsListener,
-                    mcpClients);
+                    mcpClients, lock);
         } catch (RuntimeException e) {
             if (metricsListener != null) {
                 metricsListener.close();
@@ -304,5 +319,6 @@ public final class Gateway implements AutoCloseable {
         }
         memory.close();
         database.close();
+        lock.close();
     }
 }
