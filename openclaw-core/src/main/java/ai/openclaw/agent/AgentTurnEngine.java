@@ -315,10 +315,16 @@ public final class AgentTurnEngine implements TurnEngine {
     }
 
     /**
-     * A non-streamed model call bounded by the turn's remaining time (the provider clients' own timeouts are per
-     * provider); a streamed call runs on the request thread and honours {@link ChatRequest#timeout()} itself.
+     * A non-streamed model call bounded by the turn's remaining time: on the calling thread when the adapter
+     * honours the call's timeout and no fallback could add calls, else on another thread watched from here;
+     * a streamed call runs on the request thread and honours {@link ChatRequest#timeout()} itself.
      */
     private ChatResponse callWithDeadline(ResolvedModel model, ChatRequest call, Duration remaining) {
+        if (model.provider().chatModel().honoursTimeout() && models.fallbacks(model.id()).isEmpty()
+                && call.timeout().compareTo(remaining) <= 0) {
+            // the adapter ends the call by its timeout (within the turn's time): no watchdog thread needed
+            return models.chat(model, call);
+        }
         Future<ChatResponse> f = executor.submit(() -> models.chat(model, call));
         try {
             return f.get(Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);

@@ -22,6 +22,14 @@ public interface ChatModel {
     ChatResponse chat(ChatRequest request);
 
     /**
+     * Whether {@link #chat} itself ends by {@link ChatRequest#timeout()} (the whole exchange, reading the answer
+     * included), so that a caller needs no watchdog thread of its own. False unless an adapter guarantees it.
+     */
+    default boolean honoursTimeout() {
+        return false;
+    }
+
+    /**
      * Answers the request as a stream: {@code listener} receives the text as it arrives, and the method
      * returns the complete answer once the stream ends.
      *

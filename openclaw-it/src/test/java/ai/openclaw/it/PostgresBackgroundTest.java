@@ -2,25 +2,49 @@ package ai.openclaw.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.openclaw.testkit.LocalPostgres;
 import ai.openclaw.testkit.TestGateway;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Background work on PostgreSQL (opt-in: set {@code OPENCLAW_TEST_PG_URL=jdbc:postgresql://host:port/} and
- * {@code OPENCLAW_TEST_PG_USER}): the V4 migration, the webhook outbox, tasks and db-scheduler cron jobs.
+ * Background work on PostgreSQL: the migrations, the webhook outbox, tasks and db-scheduler cron jobs, across a
+ * restart. The server is a throw-away local one ({@link LocalPostgres}: Debian's {@code postgresql}, which
+ * {@code scripts/deps.d/postgres.sh} installs), or the one {@code OPENCLAW_TEST_PG_URL=jdbc:postgresql://host:port/}
+ * (with {@code OPENCLAW_TEST_PG_USER}) names; skipped, saying so, when neither is there.
  */
-@EnabledIfEnvironmentVariable(named = "OPENCLAW_TEST_PG_URL", matches = "jdbc:postgresql:.*")
 class PostgresBackgroundTest {
+    private static LocalPostgres local;
+
+    @BeforeAll
+    static void server() {
+        if (System.getenv("OPENCLAW_TEST_PG_URL") == null) {
+            Path bin = LocalPostgres.binaries();
+            assumeTrue(bin != null, "SKIPPED: PostgreSQL is not installed (Debian's postgresql; ./scripts/test-deps.sh "
+                    + "installs it as root) and OPENCLAW_TEST_PG_URL is not set");
+            local = LocalPostgres.start(bin);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (local != null) {
+            local.close();
+        }
+    }
+
     @Test
     void webhooksTasksAndCronWorkOnPostgres() throws Exception {
-        String base = System.getenv("OPENCLAW_TEST_PG_URL");
-        String user = System.getenv().getOrDefault("OPENCLAW_TEST_PG_USER", "postgres");
+        String base = local != null ? local.jdbcBase() : System.getenv("OPENCLAW_TEST_PG_URL");
+        String user = local != null ? local.user() : System.getenv().getOrDefault("OPENCLAW_TEST_PG_USER", "postgres");
         String db = "openclaw_bg_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(base + "postgres", user, null);
              Statement s = c.createStatement()) {

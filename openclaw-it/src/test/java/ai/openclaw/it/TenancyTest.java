@@ -729,6 +729,10 @@ class TenancyTest {
                 .contains("A-SKILL-INSTRUCTIONS"));
         check("skills: A's workspace skill is in the gateway's tool list", () -> !as(keyB, "GET", "/v1/tools", null)
                 .body().contains("a-howto"));
+        assertThat(as(keyA, "GET", "/api/v1/skills", null).body()).as("A lists its own workspace skills")
+                .contains("a-howto");
+        check("skills: B's skill lists show A's workspace skill", () -> !as(keyB, "GET", "/api/v1/skills", null)
+                .body().contains("a-howto") && !as(keyB, "GET", "/v2/skills?limit=200", null).body().contains("a-howto"));
         assertNoLeaks("skills:");
     }
 

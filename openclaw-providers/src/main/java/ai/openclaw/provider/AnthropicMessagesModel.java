@@ -46,6 +46,12 @@ final class AnthropicMessagesModel implements ChatModel {
         this.defaultMaxTokens = defaultMaxTokens;
     }
 
+    /** True: {@link UpstreamHttp} bounds the whole exchange by the request's timeout. */
+    @Override
+    public boolean honoursTimeout() {
+        return true;
+    }
+
     @Override
     public ChatResponse chat(ChatRequest request) {
         byte[] body = bytes(request, false);

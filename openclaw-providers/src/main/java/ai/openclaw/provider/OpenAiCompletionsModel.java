@@ -47,6 +47,12 @@ final class OpenAiCompletionsModel implements ChatModel {
         this.http = http;
     }
 
+    /** True: {@link UpstreamHttp} bounds the whole exchange by the request's timeout. */
+    @Override
+    public boolean honoursTimeout() {
+        return true;
+    }
+
     @Override
     public ChatResponse chat(ChatRequest request) {
         byte[] body = bytes(OpenAiChatJson.writeRequest(request, false));

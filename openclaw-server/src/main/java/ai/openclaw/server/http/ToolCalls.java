@@ -16,6 +16,20 @@ public final class ToolCalls {
     }
 
     /**
+     * The tools and skills a caller may call: the gateway's, plus the skills of the caller's own workspace (issue 10;
+     * none for the operator).
+     *
+     * @param services the gateway
+     * @param caller the authenticated caller
+     * @return the descriptors, by name
+     */
+    public static java.util.List<ai.openclaw.tool.ToolDescriptor> visible(GatewayServices services, Principal caller) {
+        Agent main = services.agents().agents().forTurn(Agent.MAIN, caller.ownerId());
+        return services.agents().loop().toolsOf(caller.ownerId(),
+                services.agents().loop().workspace(main, caller.ownerId())).list();
+    }
+
+    /**
      * Runs a tool in the context of a session's agent (or {@code main}).
      *
      * @param services the gateway

@@ -72,6 +72,10 @@ public final class GatewayMetrics implements AutoCloseable {
         return registry.scrape();
     }
 
+    /** The request timers by route template, method and status (route templates are few: a bounded map). */
+    private final java.util.concurrent.ConcurrentMap<java.util.List<Object>, Timer> httpTimers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * Records one finished HTTP request.
      *
@@ -83,12 +87,13 @@ public final class GatewayMetrics implements AutoCloseable {
      */
     public void recordHttp(String route, String method, int status, Duration duration, Principal principal) {
         String template = route == null ? "unmatched" : route;
-        Timer.builder("openclaw_http_requests")
+        httpTimers.computeIfAbsent(java.util.List.of(template, method, status), k -> Timer.builder(
+                        "openclaw_http_requests")
                 .description("HTTP requests by route template, method, status and dialect")
                 .tags(Tags.of("route", template, "method", method, "status", Integer.toString(status),
                         "dialect", Dialects.of(template)))
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry))
                 .record(duration);
         if (status == 429) {
             Counter.builder("openclaw_rate_limit_rejections")

@@ -35,9 +35,9 @@ public final class SkillRoutes {
     }
 
     private void list(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        ai.openclaw.auth.Principal caller = Http.require(ctx, Scopes.CHAT);
         ArrayNode items = Json.arr();
-        for (ToolDescriptor d : services.agents().tools().list()) {
+        for (ToolDescriptor d : ToolCalls.visible(services, caller)) {
             ObjectNode o = items.addObject();
             o.put("name", d.name());
             o.put("description", d.description());

@@ -38,9 +38,9 @@ public final class ToolRoutes {
     }
 
     private void list(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        ai.openclaw.auth.Principal caller = Http.require(ctx, Scopes.CHAT);
         ArrayNode out = Json.arr();
-        for (ToolDescriptor d : services.agents().tools().list()) {
+        for (ToolDescriptor d : ToolCalls.visible(services, caller)) {
             ObjectNode o = out.addObject();
             o.put("name", d.name());
             o.put("description", d.description());

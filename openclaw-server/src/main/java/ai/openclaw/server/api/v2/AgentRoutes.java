@@ -11,6 +11,7 @@ import ai.openclaw.llm.ResolvedModel;
 import ai.openclaw.server.GatewayServices;
 import ai.openclaw.server.http.Http;
 import ai.openclaw.server.http.Json;
+import ai.openclaw.server.http.ToolCalls;
 import ai.openclaw.server.http.JsonBody;
 import ai.openclaw.tool.ToolDescriptor;
 import ai.openclaw.util.Page;
@@ -99,11 +100,11 @@ public final class AgentRoutes {
     }
 
     private void skills(Context ctx) {
-        Http.require(ctx, Scopes.CHAT);
+        ai.openclaw.auth.Principal caller = Http.require(ctx, Scopes.CHAT);
         Http.Paging paging = Http.paging(ctx);
         String category = ctx.queryParam("category");
         List<ToolDescriptor> all = new ArrayList<>();
-        for (ToolDescriptor d : services.agents().tools().list()) {
+        for (ToolDescriptor d : ToolCalls.visible(services, caller)) {
             if (category == null || category.isBlank() || category.equalsIgnoreCase(d.category())) {
                 all.add(d);
             }
