@@ -154,6 +154,12 @@ final class DefaultCronService implements CronService {
         }
         CronJob job = found.get();
         Instant now = clock.instant();
+        if (job.schedule() instanceof CronSchedule.Every every
+                && Math.floorMod(slot.toEpochMilli() - job.createdAt().toEpochMilli(), every.everyMs()) != 0) {
+            // every slot of an `every` job is its anchor plus a multiple of the period: evidence for a stray execution
+            LOG.warn("cron job {} fired for {}, which is not one of its slots (every {} ms from {})", jobId, slot,
+                    every.everyMs(), job.createdAt());
+        }
         Optional<Instant> following = job.schedule().nextAfter(slot, job.createdAt());
         boolean missedWhileDown = following.isPresent() && !following.get().isAfter(now) && slot.isBefore(upSince);
         CronRun run = new CronRun(Ids.newId("run"), jobId, "schedule", slot, now, null, "running", null, null);

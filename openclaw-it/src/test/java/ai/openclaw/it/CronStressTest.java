@@ -120,6 +120,16 @@ class CronStressTest {
             }
             System.out.printf("cron stress: 13 jobs x %d s: %d slots scheduled, %d fired, %d duplicates, %d errors, "
                     + "max lag %d ms%n", SECONDS, scheduled, fired, duplicates, errors, maxLag);
+            if (!problems.isEmpty()) {
+                // the evidence for a flake: the gateway's warnings and every run of the jobs concerned
+                gw.tail(2000).stream().filter(l -> l.contains("WARN") || l.contains("ERROR")).forEach(
+                        System.out::println);
+                for (String id : ids) {
+                    if (problems.stream().anyMatch(p -> p.startsWith(id))) {
+                        runs(gw, id).forEach(r -> System.out.println(id + " " + r));
+                    }
+                }
+            }
             assertThat(problems).as("missed slots and failed runs").isEmpty();
             assertThat(duplicates).isZero();
             assertThat(fired).isEqualTo(scheduled).isGreaterThanOrEqualTo(13 * (SECONDS / 2));

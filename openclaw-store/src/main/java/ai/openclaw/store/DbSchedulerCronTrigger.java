@@ -92,7 +92,11 @@ final class DbSchedulerCronTrigger implements CronTrigger {
                         }
                     };
                 });
-        this.scheduler = Scheduler.create(db.dataSource(), List.of(task))
+        var builder = Scheduler.create(db.dataSource(), List.of(task));
+        if (db.isSqlite()) {
+            builder.jdbcCustomization(new SqliteSchedulerCustomization()); // no shared Calendar between threads
+        }
+        this.scheduler = builder
                 .pollingInterval(pollInterval)
                 .heartbeatInterval(HEARTBEAT)
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS)
