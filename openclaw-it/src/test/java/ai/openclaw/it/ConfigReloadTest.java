@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A running gateway follows config.yaml (issue 13): {@code openclaw auth generate-token} and {@code openclaw config
- * set} keep the file's comments, and the gateway switches to the new token, rate limits and CORS origins without a
- * restart.
+ * set} keep the file's comments, and the gateway switches to the new token, rate limits, CORS origins and config
+ * webhooks without a restart.
  */
 class ConfigReloadTest {
     private static final String CONFIG = """
@@ -62,6 +62,12 @@ class ConfigReloadTest {
                     .exit()).isZero();
             waitFor("the enterprise plan's new limit applies", () -> send(gw, key, "/v2/conversations", Map.of())
                     .status() == 429);
+
+            CliRun hooks = CliRun.of(gw, "config", "set", "webhooks.endpoints",
+                    "[{url: \"https://example.com/hook\", events: [message.received], secret: s3cret-for-tests}]");
+            assertThat(hooks.exit()).as(hooks.err()).isZero();
+            waitFor("the config's new webhook endpoint is listed", () -> bearer(gw, fresh, "/v2/webhooks").body()
+                    .contains("https://example.com/hook"));
 
             assertThat(Files.readString(config)).contains("# the operator's config", "# the first token");
             assertThat(Files.exists(gw.stateDir().resolve("config.yaml"))).isTrue();

@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * (default 1000; {@code gateway.reload.enabled: false} turns it off) and, when its content changed and is a valid
  * config, applies what can change live — the gateway token ({@code gateway.auth.token}, unless
  * {@code OPENCLAW_GATEWAY_TOKEN} is set), the rate limits and plans ({@code gateway.rate_limit}: keys' new plans and
- * limits apply from their next request) and CORS ({@code gateway.cors}) — and logs every other changed section as
- * needing a restart. An invalid file is logged and ignored: the running config stays.
+ * limits apply from their next request), CORS ({@code gateway.cors}) and the config's webhooks ({@code webhooks}:
+ * endpoints, events, secrets, retries; the sender count and poll interval stay) — and logs every other changed
+ * section as needing a restart. An invalid file is logged and ignored: the running config stays.
  */
 final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("openclaw.config");
     private static final Set<String> LIVE = Set.of("gateway.auth", "gateway.rate_limit", "gateway.rateLimit",
-            "gateway.cors", "gateway.reload");
+            "gateway.cors", "gateway.reload", "webhooks");
     private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     private final Path file;
     private final Map<String, String> env;
@@ -88,13 +89,14 @@ final class ConfigReloader implements AutoCloseable {
             ConfigDocument doc = ConfigDocument.load(file, env);
             GatewayConfig next = GatewayConfig.from(doc);
             RateLimitConfig limits = RateLimitConfig.from(next);
-            apply(next, limits);
+            ai.openclaw.webhook.WebhookSettings hooks = ai.openclaw.webhook.WebhookSettings.from(next.tree());
+            apply(next, limits, hooks);
         } catch (RuntimeException e) {
             LOG.warn("config change in {} not applied (the running config stays): {}", file, e.getMessage());
         }
     }
 
-    private void apply(GatewayConfig next, RateLimitConfig limits) {
+    private void apply(GatewayConfig next, RateLimitConfig limits, ai.openclaw.webhook.WebhookSettings hooks) {
         JsonNode before = applied;
         JsonNode after = next.tree();
         List<String> changed = changed(before, after);
@@ -117,6 +119,9 @@ final class ConfigReloader implements AutoCloseable {
             }
         }
         services.limits().reconfigure(limits);
+        if (changed.contains("webhooks")) {
+            services.background().webhooks().reconfigure(hooks);
+        }
         http.reconfigure(next);
         services.configDocument().reload();
         applied = after;
