@@ -16,8 +16,9 @@ final class AuthCommand implements Runnable {
 
     /** Generates a new gateway token and saves it to config.yaml. */
     @Command(name = "generate-token", mixinStandardHelpOptions = true,
-            description = "Generate a new gateway token, save it as gateway.auth.token (file mode 0600) and print it. "
-                    + "The old token stops working when the gateway restarts.")
+            description = "Generate a new gateway token, save it as gateway.auth.token (file mode 0600, comments kept) "
+                    + "and print it. A running gateway switches to it within a second; the old token then stops "
+                    + "working.")
     static final class GenerateToken implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -26,7 +27,7 @@ final class AuthCommand implements Runnable {
             doc.set("gateway.auth.token", token);
             doc.save();
             System.out.println(token);
-            System.err.println("saved to " + doc.file() + "; restart the gateway to apply");
+            System.err.println("saved to " + doc.file() + "; a running gateway switches to it within a second");
             String env = Cli.env().get("OPENCLAW_GATEWAY_TOKEN");
             if (env != null && !env.isBlank()) {
                 System.err.println("note: OPENCLAW_GATEWAY_TOKEN is set and takes precedence over the saved token");

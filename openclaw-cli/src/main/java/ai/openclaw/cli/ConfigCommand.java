@@ -74,8 +74,9 @@ final class ConfigCommand implements Runnable {
 
     /** {@code config set <dotted.path> <value>}. */
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = "Set the value at a dotted path (numbers, true/false and [lists] are typed). "
-                    + "Restart the gateway to apply.")
+            description = "Set the value at a dotted path (numbers, true/false and [lists] are typed), keeping the "
+                    + "file's comments and layout. A running gateway applies gateway.auth.token, gateway.rate_limit "
+                    + "and gateway.cors within a second; other keys at its next start.")
     static final class Set implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PATH", description = "Dotted path, e.g. gateway.port.")
         String path;
@@ -89,7 +90,10 @@ final class ConfigCommand implements Runnable {
             doc.set(path, value);
             ai.openclaw.config.GatewayConfig.from(doc); // refuse values the gateway could not start with
             doc.save();
-            System.out.println("set " + path + " in " + doc.file() + " (restart the gateway to apply)");
+            boolean live = path.startsWith("gateway.auth") || path.startsWith("gateway.rate_limit")
+                    || path.startsWith("gateway.rateLimit") || path.startsWith("gateway.cors");
+            System.out.println("set " + path + " in " + doc.file() + (live ? " (a running gateway applies it within a "
+                    + "second)" : " (restart the gateway to apply)"));
             return 0;
         }
     }

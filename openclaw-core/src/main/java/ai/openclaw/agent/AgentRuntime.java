@@ -21,6 +21,7 @@ import ai.openclaw.tool.skill.ScriptRunner;
 import ai.openclaw.tool.skill.SkillCatalog;
 import ai.openclaw.tool.skill.SkillSandbox;
 import ai.openclaw.tool.skill.WeatherSkill;
+import ai.openclaw.tool.skill.WebSearchSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,7 +115,7 @@ public final class AgentRuntime implements AutoCloseable {
         SkillCatalog skills = new SkillCatalog(tools, executor, paths.workspace().resolve("skills"), paths.skills(),
                 s.path("weather").path("url").asText(WeatherSkill.DEFAULT_URL),
                 s.path("timeoutSeconds").asInt(30), scriptRunner(s, paths, executor),
-                s.path("allowWorkspaceScripts").asBoolean(false));
+                s.path("allowWorkspaceScripts").asBoolean(false), WebSearchSettings.from(s));
         AgentService agents = AgentService.create(store, models, tools, events, clock);
         AtomicReference<ConversationService> ref = new AtomicReference<>();
         SubAgentService subAgents = SubAgentService.create(() -> require(ref), events, executor, clock,

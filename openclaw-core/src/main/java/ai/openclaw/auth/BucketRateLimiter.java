@@ -28,7 +28,7 @@ final class BucketRateLimiter implements RateLimiter {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final Duration ANNOUNCE_EVERY = Duration.ofMinutes(1);
 
-    private final RateLimitConfig config;
+    private volatile RateLimitConfig config;
     private final EventBus events;
     private final Clock clock;
     private final TimeMeter time;
@@ -99,6 +99,11 @@ final class BucketRateLimiter implements RateLimiter {
         }
         return callers.compute(p.id(), (id, old) -> old != null && old.policy.equals(policy) ? old
                 : new Limits(policy));
+    }
+
+    @Override
+    public void reconfigure(RateLimitConfig next) {
+        this.config = Objects.requireNonNull(next, "config");
     }
 
     @Override

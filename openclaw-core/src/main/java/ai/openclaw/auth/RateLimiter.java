@@ -57,6 +57,14 @@ public interface RateLimiter {
     /** Records a failed authentication from a client address. */
     void authFailed(String address);
 
+    /**
+     * Replaces the limits while running (a changed {@code gateway.rate_limit} in config.yaml, issue 13): each caller
+     * whose policy changed gets fresh buckets on its next request; the others keep theirs.
+     *
+     * @param config the new limits
+     */
+    void reconfigure(RateLimitConfig config);
+
     /** The policy in force for a caller. */
     RateLimitPolicy policyFor(Principal principal);
 

@@ -35,7 +35,7 @@ public final class YamlEdits {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_$][A-Za-z0-9_./@$+=-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9_./@$+=-]*");
     private static final Pattern RESERVED = Pattern.compile(
             "(?i)true|false|yes|no|on|off|y|n|null|~|[-+]?(\\.inf|\\.nan)");
 
@@ -305,7 +305,18 @@ public final class YamlEdits {
     }
 
     private static String key(String k) {
-        return PLAIN.matcher(k).matches() && !RESERVED.matcher(k).matches() ? k : JSON.valueToTree(k).toString();
+        return PLAIN.matcher(k).matches() && !RESERVED.matcher(k).matches() && readsAsText(k) ? k
+                : JSON.valueToTree(k).toString();
+    }
+
+    /** Whether the text, written plain, reads back as that same string (not a number, date or boolean). */
+    private static boolean readsAsText(String s) {
+        try {
+            JsonNode n = YAML.readTree("v: " + s).get("v");
+            return n != null && n.isTextual() && n.textValue().equals(s);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A scalar as YAML text: numbers and booleans as they are, strings plain when safe, else double-quoted. */
@@ -313,7 +324,7 @@ public final class YamlEdits {
         if (v.isTextual()) {
             String s = v.textValue();
             boolean plain = PLAIN.matcher(s).matches() && !RESERVED.matcher(s).matches() && !s.contains("${")
-                    || s.matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
+                    && readsAsText(s) || s.matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
             return plain ? s : v.toString();
         }
         return v.isNull() ? "null" : v.toString();

@@ -52,7 +52,7 @@ final class DefaultWebhookService implements WebhookService {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 
     private final WebhookStore store;
-    private final WebhookSettings settings;
+    private volatile WebhookSettings settings;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService senders;
@@ -118,6 +118,12 @@ final class DefaultWebhookService implements WebhookService {
         store.insertEndpoint(e);
         endpointCache = null;
         return e;
+    }
+
+    @Override
+    public void reconfigure(WebhookSettings next) {
+        this.settings = java.util.Objects.requireNonNull(next, "settings");
+        endpointCache = null;
     }
 
     @Override

@@ -18,6 +18,15 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public interface WebhookService extends AutoCloseable {
     /**
+     * Applies a changed {@code webhooks} config section while running (issue 13): the config's endpoints, whether
+     * delivery is on, the private-target rule, timeout, attempts, backoff and retention apply from the next event or
+     * delivery; the number of senders and the poll interval stay as started.
+     *
+     * @param settings the new section
+     */
+    void reconfigure(WebhookSettings settings);
+
+    /**
      * Registers an endpoint.
      *
      * @param url the target; checked against the private-target rule

@@ -91,5 +91,11 @@ class YamlEditsTest {
         assertThat(YamlEdits.parse(out).get("b").asText()).isEqualTo("yes: # no");
         out = YamlEdits.set(out, List.of("c"), com.fasterxml.jackson.databind.node.TextNode.valueOf("true"));
         assertThat(YamlEdits.parse(out).get("c").isTextual()).isTrue();
+        for (String text : new String[] {"0123", "1e5", "4oqL0H9", "2026-01-01", "0x1F"}) {
+            String o = YamlEdits.set("a: 1\n", List.of("t"), com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+            assertThat(YamlEdits.parse(o).get("t").textValue()).as(o).isEqualTo(text);
+        }
+        assertThat(YamlEdits.set("a: 1\n", List.of("t"), com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                "4oqL0H9"))).isEqualTo("a: 1\nt: 4oqL0H9\n");
     }
 }

@@ -38,7 +38,8 @@ final class SeedDifferences {
                 + "    zai: { " + provider + ", models: [glm-4.7-flash, glm-4.5-flash, glm-4-flash-250414] }\n"
                 + "webhooks: { enabled: true, allowPrivateTargets: true, backoffMs: 200, pollMs: 100 }\n"
                 + "tools: { webFetch: { allowPrivateTargets: true } }\n"
-                + "skills: { weather: { url: \"" + site.baseUrl() + "/weather/{city}\" } }\n";
+                + "skills: { weather: { url: \"" + site.baseUrl() + "/weather/{city}\" }, webSearch: { provider: "
+                + "searxng, url: \"" + site.baseUrl() + "\" } }\n";
     }
 
     /**
@@ -49,13 +50,15 @@ final class SeedDifferences {
         return FakeWebSite.start()
                 .page("/report.pdf", 200, "application/pdf", SampleDocuments.pdf("Quarterly report: sales grew 12 percent"))
                 .page("/data.csv", "text/csv", "city,sales\nBeijing,120\nShanghai,95\n")
-                .page("/weather/北京", "text/plain; charset=utf-8", "北京今天晴,温度 20-28°C");
+                .page("/weather/北京", "text/plain; charset=utf-8", "北京今天晴,温度 20-28°C")
+                .page("/search", "application/json", "{\"results\": [{\"title\": \"OpenClaw\", \"url\": "
+                        + "\"https://openclaw.ai\", \"content\": \"an AI agent gateway\"}]}");
     }
 
     /**
      * Host substitution, the one change the seeds' examples get: their API base URLs become the test gateway's, and
      * the placeholder hosts of their callback, webhook and attachment URLs ({@code your-app.com},
-     * {@code example.com}, which do not resolve) become the fake web site's.
+     * {@code example.com}, which do not resolve) become the fake web site's (which also plays SearXNG for web-search).
      */
     static String hosts(String text, String gateway, FakeWebSite site) {
         return text.replace("https://api.openclaw.com/v1", gateway + "/v1")
@@ -161,12 +164,6 @@ final class SeedDifferences {
             "POST /sessions", "{\"agent_id\": \"main\", \"context\": {\"locale\": \"zh-CN\"}, \"ttl\": 3600}",
             "POST /sessions/{session_id}/messages", "{\"content\": \"你好\", \"type\": \"text\"}",
             "POST /tools/{tool_name}/execute", "{\"parameters\": {}}");
-
-    /** Endpoints whose feature has not landed yet (each named in the README's "Differences from the seeds"). */
-    static boolean pending(Operation op) {
-        // seed 003 installs skill web-search: the skill lands with the next slice of issue 13
-        return op.seed() == 3 && op.path().equals("/v2/agents/{agentId}/skills");
-    }
 
     /** Documented response fields an endpoint may lack, each for a reason README's "Differences from the seeds" gives. */
     static List<String> allowedMissing(Operation op) {

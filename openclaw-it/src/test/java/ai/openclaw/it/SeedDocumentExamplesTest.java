@@ -220,7 +220,18 @@ class SeedDocumentExamplesTest {
                 "unique-request-id"));
         assertThat(headers.status()).isEqualTo(200);
         assertThat(headers.header("X-Request-ID")).isEqualTo("unique-request-id");
-        report.add("ok   000/004 error and envelope formats, 004 request headers");
+        // seed 004 § 速率限制响应: a key allowed one request, asked twice
+        HttpResult key = gw.post("/api/v1/keys", "{\"name\": \"seed004-limited\", \"limits\": "
+                + "{\"requests_per_minute\": 1, \"burst\": 1}}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        Map<String, String> limited = Map.of("Authorization", "Bearer " + key.json().path("data").path("key").asText());
+        HttpResult first = gw.send("GET", "/api/v1/system/status", null, limited);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        HttpResult second = gw.send("GET", "/api/v1/system/status", null, limited);
+        assertThat(second.status()).as(second.body()).isEqualTo(429);
+        documented(4, "### 速率限制响应", second.json(), "004 rate limit response");
+        assertThat(second.json().path("error").path("code").asText()).isEqualTo("RATE_LIMIT_EXCEEDED");
+        report.add("ok   000/004 error, envelope and rate-limit formats, 004 request headers");
     }
 
     /** Checks {@code actual} against the JSON example printed after the line starting {@code heading}. */

@@ -49,13 +49,15 @@ public final class Gateway implements AutoCloseable {
     private final ai.openclaw.server.metrics.MetricsListener metricsListener;
     private final ai.openclaw.server.mcp.McpClients mcpClients;
     private final StateLock lock;
+    private final ConfigReloader reloader;
 
     private Gateway(Database database, GatewayHttp http, GatewayServices services,
                     ScheduledExecutorService housekeeping, MemoryEngine memory, String host, int port,
                     String token, ai.openclaw.server.metrics.GatewayMetrics metrics,
                     ai.openclaw.server.metrics.MetricsListener metricsListener,
-                    ai.openclaw.server.mcp.McpClients mcpClients, StateLock lock) {
+                    ai.openclaw.server.mcp.McpClients mcpClients, StateLock lock, ConfigReloader reloader) {
         this.lock = lock;
+        this.reloader = reloader;
         this.mcpClients = mcpClients;
         this.metrics = metrics;
         this.metricsListener = metricsListener;
@@ -177,6 +179,7 @@ public final class Gateway implements AutoCloseable {
             GatewayHttp http = new GatewayHttp(services, ws, metrics);
             int port = http.start(host, options.port() != null ? options.port() : config.port());
             lock.listening(port);
+            ConfigReloader reloader = ConfigReloader.start(doc.file(), options.env(), services, http);
             mcpClients = ai.openclaw.server.mcp.McpClients.start(config.tree(), agents.tools(), options.clock());
             JsonNode metricsConfig = config.tree().path("gateway").path("metrics");
             if (metricsConfig.hasNonNull("bind")) {
@@ -211,7 +214,7 @@ public final class Gateway implements AutoCloseable {
                 }
             });
             return new Gateway(db, http, services, housekeeping, memory, host, port, token, metrics, metricsListener,
-                    mcpClients, lock);
+                    mcpClients, lock, reloader);
         } catch (RuntimeException e) {
             if (metricsListener != null) {
                 metricsListener.close();
@@ -302,6 +305,9 @@ public final class Gateway implements AutoCloseable {
     /** Stops listening and closes the database; acknowledged writes are already durable. */
     @Override
     public void close() {
+        if (reloader != null) {
+            reloader.close();
+        }
         http.stop();
         if (metricsListener != null) {
             metricsListener.close();

@@ -30,6 +30,7 @@ final class GatewayHttp {
     private final GatewayServices services;
     private final AtomicBoolean ready = new AtomicBoolean();
     private AccessControl access;
+    private volatile boolean loopbackBind;
     private final java.util.Set<String> proxies = new java.util.HashSet<>();
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.ws.WsGateway ws;
@@ -61,6 +62,7 @@ final class GatewayHttp {
     /** Starts listening; returns the bound port. */
     int start(String host, int port) {
         boolean loopback = host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
+        this.loopbackBind = loopback;
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config(), loopback),
                 publicPaths(), proxies, ai.openclaw.server.api.graphql.GraphqlRoutes::isPageRequest);
         app = Javalin.create(cfg -> {
@@ -117,6 +119,11 @@ final class GatewayHttp {
         paths.addAll(ai.openclaw.server.api.ui.ControlUiRoutes.PUBLIC_PATHS);
         paths.addAll(ai.openclaw.server.api.system.OpenApiRoutes.PUBLIC_PATHS);
         return paths;
+    }
+
+    /** Applies a changed config's CORS settings (live reload); the next request sees them. */
+    void reconfigure(ai.openclaw.config.GatewayConfig config) {
+        access.setCors(new Cors(config, loopbackBind));
     }
 
     int port() {

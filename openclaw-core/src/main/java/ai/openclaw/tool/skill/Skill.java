@@ -43,6 +43,20 @@ public record Skill(String name, String description, String version, String cate
     }
 
     /**
+     * Who wrote it (seed 003's {@code author}): the front matter's {@code author}, else {@code metadata.author} or
+     * {@code metadata.openclaw.author}, else {@code openclaw}.
+     */
+    public String author() {
+        if (metadata.get("author") instanceof String a && !a.isBlank()) {
+            return a;
+        }
+        if (metadata.get("openclaw") instanceof Map<?, ?> oc && oc.get("author") instanceof String a && !a.isBlank()) {
+            return a;
+        }
+        return "openclaw";
+    }
+
+    /**
      * Whether the skill asks for network access: {@code network: true} in the front matter, or
      * {@code metadata.network} / {@code metadata.openclaw.network}. It gets it only when {@code skills.allowNetwork}
      * is on as well.

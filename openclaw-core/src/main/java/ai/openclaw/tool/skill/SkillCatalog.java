@@ -62,6 +62,19 @@ public final class SkillCatalog {
     public SkillCatalog(ToolRegistry registry, ExecutorService executor, Path workspaceSkills, Path stateSkills,
                         String weatherUrl, int scriptTimeoutSeconds, ScriptRunner runner,
                         boolean allowWorkspaceScripts) {
+        this(registry, executor, workspaceSkills, stateSkills, weatherUrl, scriptTimeoutSeconds, runner,
+                allowWorkspaceScripts, WebSearchSettings.NONE);
+    }
+
+    /**
+     * Loads every skill and registers its tool, the bundled {@code web-search} asking {@code webSearch}'s provider.
+     *
+     * @param webSearch {@code skills.webSearch}
+     * @see #SkillCatalog(ToolRegistry, ExecutorService, Path, Path, String, int, ScriptRunner, boolean)
+     */
+    public SkillCatalog(ToolRegistry registry, ExecutorService executor, Path workspaceSkills, Path stateSkills,
+                        String weatherUrl, int scriptTimeoutSeconds, ScriptRunner runner,
+                        boolean allowWorkspaceScripts, WebSearchSettings webSearch) {
         this.runner = runner;
         this.scriptTimeoutSeconds = scriptTimeoutSeconds;
         this.allowWorkspaceScripts = allowWorkspaceScripts;
@@ -71,6 +84,9 @@ public final class SkillCatalog {
         registry.register(new WeatherSkill(weather, weatherUrl, executor, Duration.ofSeconds(10)));
         skills.put(files.name(), files);
         registry.register(new FileProcessorSkill(files));
+        Skill search = bundled("web-search", scriptTimeoutSeconds);
+        skills.put(search.name(), search);
+        registry.register(new WebSearchSkill(search, webSearch, executor));
         List<Skill> loaded = new ArrayList<>(SkillLoader.loadDir(stateSkills, "state", scriptTimeoutSeconds));
         loaded.addAll(SkillLoader.loadDir(workspaceSkills, "workspace", scriptTimeoutSeconds));
         for (Skill s : loaded) {

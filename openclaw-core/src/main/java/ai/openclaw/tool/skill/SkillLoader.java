@@ -111,6 +111,9 @@ public final class SkillLoader {
         if (meta.isObject()) {
             metadata.putAll(JSON.convertValue(meta, LinkedHashMap.class));
         }
+        if (fm.path("author").isValueNode() && !fm.path("author").asText().isBlank()) {
+            metadata.put("author", fm.path("author").asText());
+        }
         if (fm.path("network").isBoolean()) {
             metadata.put("network", fm.path("network").booleanValue());
         }

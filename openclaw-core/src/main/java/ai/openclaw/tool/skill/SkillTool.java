@@ -32,7 +32,7 @@ public final class SkillTool implements Tool {
         this.runner = runner;
         this.descriptor = new ToolDescriptor(skill.name(), skill.description(), skill.version(), INPUT_SCHEMA,
                 ToolJson.parse("{\"type\":\"string\"}"), skill.category(), "skill",
-                String.valueOf(skill.metadata().getOrDefault("author", "openclaw")));
+                skill.author());
     }
 
     /** The skill behind the tool. */

@@ -45,7 +45,7 @@ public final class WeatherSkill implements Tool {
                 {"type":"object","properties":{"args":{"type":"array","items":{"type":"string"},"minItems":1},
                  "city":{"type":"string","minLength":1}},
                  "anyOf":[{"required":["args"]},{"required":["city"]}]}"""),
-                ToolJson.parse("{\"type\":\"string\"}"), skill.category(), "skill", "openclaw");
+                ToolJson.parse("{\"type\":\"string\"}"), skill.category(), "skill", skill.author());
         this.urlTemplate = urlTemplate;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().executor(executor).connectTimeout(timeout)

@@ -35,7 +35,7 @@ public final class AccessControl {
 
     private final AuthService auth;
     private final RateLimiter limits;
-    private final Cors cors;
+    private volatile Cors cors;
     private final Set<String> publicPaths;
     private final Set<String> trustedProxies;
     private final java.util.function.Predicate<Context> publicRequests;
@@ -160,6 +160,14 @@ public final class AccessControl {
         }
         streamGuard(ctx, principal);
         CURRENT.set(principal);
+    }
+
+    /**
+     * Replaces the CORS settings while running (a changed {@code gateway.cors} in config.yaml); applies from the next
+     * request.
+     */
+    public void setCors(Cors next) {
+        this.cors = java.util.Objects.requireNonNull(next, "cors");
     }
 
     /**

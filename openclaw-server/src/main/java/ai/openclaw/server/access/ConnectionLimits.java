@@ -21,7 +21,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * ({@code gateway.max_header_bytes}, default 16 KiB: larger headers get 431), the idle timeout
  * ({@code gateway.idle_timeout_ms}, default 30 s: a client that stops sending — slowloris — is disconnected, without
  * touching other connections; this also ends bodies that stop arriving), and against slow clients
- * ({@link SlowClientGuard}): a deadline for a connection's first request headers ({@code gateway.header_timeout_ms},
+ * ({@link SlowClientGuard}): a deadline for every request's headers ({@code gateway.header_timeout_ms},
  * default 10 s), a minimum body data rate ({@code gateway.min_request_data_rate}, bytes per second, default 256),
  * and a cap on open connections per client address ({@code gateway.max_connections_per_client}, default 512).
  * Errors Jetty answers itself (bad request line, headers too large) get a JSON error body, never HTML
@@ -29,8 +29,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
  *
  * @param maxHeaderBytes the largest request line plus headers accepted, in bytes
  * @param idleTimeoutMs how long a connection may send nothing, in milliseconds
- * @param headerTimeoutMs how long a new connection may take to send its first request's headers, in
- *     milliseconds (0 = no deadline)
+ * @param headerTimeoutMs how long a new connection may take to send its first request's headers, and a kept-alive
+ *     connection a later request's headers from their first byte, in milliseconds (0 = no deadline)
  * @param minRequestDataRate the slowest a request body may arrive, in bytes per second (0 = no minimum)
  * @param maxConnectionsPerClient open connections allowed per client address (0 = unlimited)
  */
