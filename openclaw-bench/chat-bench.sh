@@ -3,8 +3,8 @@
 #   the testkit's fake upstream directly (baseline), the gateway, and the peer @portkey-ai/gateway (npm),
 #   each in front of the same fake upstream, each a separate process on 127.0.0.1.
 #
-# Per target and mode (non-streaming, streaming), in ROUNDS interleaved rounds: a warm-up of N requests,
-# then N requests at 64 connections (closed loop); reports req/s, p50/p99 and the target's CPU
+# Per target and mode (non-streaming, streaming): one warm-up (W requests for the gateway), then in ROUNDS
+# interleaved rounds N requests at 64 connections (closed loop); reports req/s, p50/p99 and the target's CPU
 # milliseconds per request from /proc/PID/stat (utime+stime) — the robust figure on a shared machine.
 # Then 1,000 req/s over 16 connections (fixed rate, latency from the intended send time) against each,
 # so that "added latency" is target minus the baseline of the same run. Ready time over STARTS fresh
@@ -14,24 +14,25 @@
 # stopped (by pid). Needs `mvn -DskipTests package` first (openclaw-bench/target, openclaw-cli/target).
 #
 # usage: openclaw-bench/chat-bench.sh [--requests N] [--rounds R] [--rate-s S] [--starts K] [--no-portkey]
-#                                     [--no-stream] [--out FILE]
+#                                     [--no-stream] [--warmup W] [--out FILE]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/scripts/find-jdk.sh"
 JAVA="$JDK/bin/java"
 CP="$ROOT/openclaw-bench/target/classes:$ROOT/openclaw-bench/target/lib/*"
-N=20000 ROUNDS=3 RATE_S=15 STARTS=3 PORTKEY=1 STREAM=1 OUT=""
+N=20000 WARM=30000 ROUNDS=3 RATE_S=15 STARTS=3 PORTKEY=1 STREAM=1 OUT=""
 COMMAND_LINE="openclaw-bench/chat-bench.sh $*"
 while (( $# > 0 )); do
   case $1 in
     --requests) N=$2; shift 2 ;;
+    --warmup) WARM=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --rate-s) RATE_S=$2; shift 2 ;;
     --starts) STARTS=$2; shift 2 ;;
     --no-portkey) PORTKEY=0; shift ;;
     --no-stream) STREAM=0; shift ;;
     --out) OUT=$2; shift 2 ;;
-    *) echo "usage: $0 [--requests N] [--rounds R] [--rate-s S] [--starts K] [--no-portkey] [--no-stream] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--requests N] [--warmup W] [--rounds R] [--rate-s S] [--starts K] [--no-portkey] [--no-stream] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 [[ -f $ROOT/openclaw-bench/target/classes/ai/openclaw/bench/LoadGenerator.class ]] \
@@ -158,10 +159,9 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$GW_PID/status"; }
 closed() { # target mode round
   local args=() pid c0 c1 u0 u1 f="$WORK/closed-$1-$2-$3.json" r
   mapfile -d '' args < <(target_args "$1" "$2")
-  gen "$WORK/warm.json" "${args[@]}" --connections 64 --duration-s 60 --warmup-s 0 --max-requests "$N"
   pid=$(pid_of "$1")
   c0=$(cpu_ticks "$pid"); u0=$(cpu_ticks "$UP_PID")
-  gen "$f" "${args[@]}" --connections 64 --duration-s 60 --warmup-s 0 --max-requests "$N" --label "$1-$2"
+  gen "$f" "${args[@]}" --connections 64 --duration-s 240 --warmup-s 0 --max-requests "$N" --label "$1-$2"
   c1=$(cpu_ticks "$pid"); u1=$(cpu_ticks "$UP_PID")
   r=$(rss_kb); (( r > RSS_MAX )) && RSS_MAX=$r
   local cpu ucpu
@@ -171,6 +171,14 @@ closed() { # target mode round
     "$(jnum "$f" p99Ms)" "$(jnum "$f" errors)" "$cpu" "$ucpu" >> "$WORK/closed.txt"
   log "$1 $2 round $3: $(jnum "$f" throughput) req/s, p50 $(jnum "$f" p50Ms) ms, p99 $(jnum "$f" p99Ms) ms, errors $(jnum "$f" errors), target CPU $cpu ms/req (upstream $ucpu), load $(cut -d' ' -f1 /proc/loadavg)"
 }
+warm() { # target mode: one warm-up of WARM requests (the gateway's JIT), N for the others
+  local args=() n=$N
+  [[ $1 == gateway ]] && n=$WARM
+  mapfile -d '' args < <(target_args "$1" "$2")
+  log "warm-up $1 $2: $n requests"
+  gen "$WORK/warm.json" "${args[@]}" --connections 64 --duration-s 240 --warmup-s 0 --max-requests "$n"
+}
+for m in "${MODES[@]}"; do for t in "${TARGETS[@]}"; do warm "$t" "$m"; done; done
 LOADS=()
 for (( r = 1; r <= ROUNDS; r++ )); do
   for m in "${MODES[@]}"; do for t in "${TARGETS[@]}"; do closed "$t" "$m" "$r"; done; done
@@ -180,7 +188,7 @@ done
 rate() { # target round
   local args=() f="$WORK/rate-$1-$2.json"
   mapfile -d '' args < <(target_args "$1" plain)
-  gen "$f" "${args[@]}" --connections 16 --rate 1000 --warmup-s 3 --duration-s "$RATE_S" --max-requests 200000
+  gen "$f" "${args[@]}" --connections 16 --rate 1000 --warmup-s 2 --duration-s "$RATE_S" --max-requests 200000
   printf '%s %s %s %s %s\n' "$1" "$2" "$(jnum "$f" p50Ms)" "$(jnum "$f" p99Ms)" "$(jnum "$f" errors)" >> "$WORK/rate.txt"
   log "$1 @1000 req/s round $2: p50 $(jnum "$f" p50Ms) ms, p99 $(jnum "$f" p99Ms) ms, errors $(jnum "$f" errors)"
 }
@@ -196,22 +204,22 @@ REPORT="$WORK/report.md"
   echo "### chat-bench — $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git -C "$ROOT" rev-parse --short HEAD)\`"
   echo
   echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load average (1 min) after each round: ${LOADS[*]}"
-  echo "- Command: \`$COMMAND_LINE\` (N = $N requests per measurement after an N-request warm-up, $ROUNDS rounds interleaved, medians shown)"
+  echo "- Command: \`$COMMAND_LINE\` (one warm-up per target and mode — $WARM requests for the gateway, $N for the others — then $N requests per measurement, $ROUNDS rounds interleaved, medians shown)"
   echo
   echo "| target | mode | req/s @64 | p50 ms | p99 ms | errors | target CPU ms/req | upstream CPU ms/req |"
   echo "|---|---|---|---|---|---|---|---|"
   for m in "${MODES[@]}"; do for t in "${TARGETS[@]}"; do
-    printf '| %s | %s | %.0f | %.3f | %.3f | %s | **%.3f** | %.3f |\n' "$t" "$m" "$(col "$t" "$m" 4)" "$(col "$t" "$m" 5)" \
+    printf '| %s | %s | %.0f | %.3f | %.3f | %.0f | **%.3f** | %.3f |\n' "$t" "$m" "$(col "$t" "$m" 4)" "$(col "$t" "$m" 5)" \
       "$(col "$t" "$m" 6)" "$(col "$t" "$m" 7)" "$(col "$t" "$m" 8)" "$(col "$t" "$m" 9)"
   done; done
   echo
-  echo "Fixed rate 1,000 req/s, 16 connections, ${RATE_S} s after 3 s warm-up, two runs (median; latency from the intended send time):"
+  echo "Fixed rate 1,000 req/s, 16 connections, ${RATE_S} s after 2 s warm-up, two runs (median; latency from the intended send time):"
   echo
   echo "| target | p50 ms | p99 ms | added p50 ms | added p99 ms | errors |"
   echo "|---|---|---|---|---|---|"
   b50=$(rcol upstream 3); b99=$(rcol upstream 4)
   for t in "${TARGETS[@]}"; do
-    printf '| %s | %.3f | %.3f | %.3f | %.3f | %s |\n' "$t" "$(rcol "$t" 3)" "$(rcol "$t" 4)" \
+    printf '| %s | %.3f | %.3f | %.3f | %.3f | %.0f |\n' "$t" "$(rcol "$t" 3)" "$(rcol "$t" 4)" \
       "$(awk -v a="$(rcol "$t" 3)" -v b="$b50" 'BEGIN {print a-b}')" "$(awk -v a="$(rcol "$t" 4)" -v b="$b99" 'BEGIN {print a-b}')" "$(rcol "$t" 5)"
   done
   echo
