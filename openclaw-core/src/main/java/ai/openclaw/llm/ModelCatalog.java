@@ -22,10 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #resolveKnown} is the strict form the OpenAI dialect uses: an unknown model is NOT_FOUND.
  */
 public final class ModelCatalog {
-    private final ModelId defaultModel;
-    private final Map<String, ModelProvider> providers;
-    private final Map<String, List<String>> fallbacks;
-    private final Set<String> withoutTools = ConcurrentHashMap.newKeySet();
+    /** What the config says, swapped whole by {@link #replaceWith} (a live config reload). */
+    private record State(ModelId defaultModel, Map<String, ModelProvider> providers,
+                         Map<String, List<String>> fallbacks, Set<String> withoutTools) {
+    }
+
+    private volatile State state;
 
     /**
      * Creates a catalog without fallbacks.
@@ -50,32 +52,48 @@ public final class ModelCatalog {
      */
     public ModelCatalog(ModelId defaultModel, List<ModelProvider> providers, Map<String, List<String>> fallbacks,
                         Set<String> withoutTools) {
-        this.defaultModel = Objects.requireNonNull(defaultModel, "defaultModel");
+        Objects.requireNonNull(defaultModel, "defaultModel");
         Map<String, ModelProvider> map = new LinkedHashMap<>();
         for (ModelProvider p : providers) {
             map.put(p.name(), p);
         }
-        this.providers = Map.copyOf(map);
-        if (!this.providers.containsKey(defaultModel.provider())) {
+        if (!map.containsKey(defaultModel.provider())) {
             throw new IllegalArgumentException("default model " + defaultModel + " names an unconfigured provider");
         }
-        this.fallbacks = Map.copyOf(fallbacks);
-        this.withoutTools.addAll(withoutTools);
+        Set<String> noTools = ConcurrentHashMap.newKeySet();
+        noTools.addAll(withoutTools);
+        // LinkedHashMap, unmodifiable: the configured order is the order of GET /v1/models
+        this.state = new State(defaultModel, java.util.Collections.unmodifiableMap(map), Map.copyOf(fallbacks),
+                noTools);
+    }
+
+    /**
+     * Takes over another catalog's providers, default model, fallbacks and tool support (a live reload of the
+     * config's {@code models} section): calls already running finish on the models they resolved; the next
+     * resolution sees the new ones. What was learned about tool support is forgotten with the old providers.
+     *
+     * @param next the catalog built from the new config; never null
+     */
+    public void replaceWith(ModelCatalog next) {
+        this.state = Objects.requireNonNull(next, "next").state;
     }
 
     /** The default model id. */
     public ModelId defaultModel() {
-        return defaultModel;
+        State st = state;
+        return st.defaultModel();
     }
 
     /** Whether the default model is the builtin offline responder. */
     public boolean defaultIsOffline() {
-        return providers.get(defaultModel.provider()).offline();
+        State st = state;
+        return st.providers().get(st.defaultModel().provider()).offline();
     }
 
     /** The configured providers. */
     public List<ModelProvider> providers() {
-        return List.copyOf(providers.values());
+        State st = state;
+        return List.copyOf(st.providers().values());
     }
 
     /**
@@ -86,22 +104,23 @@ public final class ModelCatalog {
      * @throws OpenClawException INVALID_REQUEST if the reference is longer than 200 characters
      */
     public ResolvedModel resolve(String reference) {
+        State st = state;
         if (reference == null || reference.isBlank()) {
-            return new ResolvedModel(defaultModel, providers.get(defaultModel.provider()));
+            return new ResolvedModel(st.defaultModel(), st.providers().get(st.defaultModel().provider()));
         }
         if (reference.length() > 200) {
             throw OpenClawException.invalid("field 'model' is longer than 200 characters");
         }
         int slash = reference.indexOf('/');
         if (slash > 0 && slash < reference.length() - 1) {
-            ModelProvider p = providers.get(reference.substring(0, slash));
+            ModelProvider p = st.providers().get(reference.substring(0, slash));
             if (p != null) {
                 return new ResolvedModel(new ModelId(p.name(), reference.substring(slash + 1)), p);
             }
         }
-        ModelProvider p = providers.get(defaultModel.provider());
+        ModelProvider p = st.providers().get(st.defaultModel().provider());
         if (p.offline()) {
-            return new ResolvedModel(defaultModel, p);
+            return new ResolvedModel(st.defaultModel(), p);
         }
         return new ResolvedModel(new ModelId(p.name(), reference), p);
     }
@@ -115,6 +134,7 @@ public final class ModelCatalog {
      * @throws OpenClawException NOT_FOUND ({@code model 'x' not found}) for an unknown model
      */
     public ResolvedModel resolveKnown(String reference) {
+        State st = state;
         if (reference == null || reference.isBlank()) {
             return resolve(null);
         }
@@ -123,14 +143,14 @@ public final class ModelCatalog {
         }
         int slash = reference.indexOf('/');
         if (slash > 0 && slash < reference.length() - 1) {
-            ModelProvider p = providers.get(reference.substring(0, slash));
+            ModelProvider p = st.providers().get(reference.substring(0, slash));
             String name = reference.substring(slash + 1);
             if (p != null && (p.models().isEmpty() || p.models().contains(name)
-                    || new ModelId(p.name(), name).equals(defaultModel))) {
+                    || new ModelId(p.name(), name).equals(st.defaultModel()))) {
                 return new ResolvedModel(new ModelId(p.name(), name), p);
             }
         }
-        for (ModelProvider p : providers.values()) {
+        for (ModelProvider p : st.providers().values()) {
             if (p.models().contains(reference)) {
                 return new ResolvedModel(new ModelId(p.name(), reference), p);
             }
@@ -146,9 +166,10 @@ public final class ModelCatalog {
 
     /** Every model id the catalog knows by name: the default first, then each provider's listed models. */
     public List<ModelId> knownModels() {
+        State st = state;
         List<ModelId> out = new ArrayList<>();
-        out.add(defaultModel);
-        for (ModelProvider p : providers.values()) {
+        out.add(st.defaultModel());
+        for (ModelProvider p : st.providers().values()) {
             for (String m : p.models()) {
                 ModelId id = new ModelId(p.name(), m);
                 if (!out.contains(id)) {
@@ -161,7 +182,8 @@ public final class ModelCatalog {
 
     /** Whether the given provider is the builtin offline responder. */
     public boolean isOffline(String providerName) {
-        ModelProvider p = providers.get(providerName);
+        State st = state;
+        ModelProvider p = st.providers().get(providerName);
         return p != null && p.offline();
     }
 
@@ -170,12 +192,14 @@ public final class ModelCatalog {
      * its whole provider) or learned from a provider's 400 about tools.
      */
     public boolean supportsTools(ModelId id) {
-        return !withoutTools.contains(id.toString()) && !withoutTools.contains(id.provider() + "/*");
+        State st = state;
+        return !st.withoutTools().contains(id.toString()) && !st.withoutTools().contains(id.provider() + "/*");
     }
 
     /** The fallbacks configured for a model, in order (references as written in config). */
     public List<String> fallbacks(ModelId id) {
-        return fallbacks.getOrDefault(id.toString(), List.of());
+        State st = state;
+        return st.fallbacks().getOrDefault(id.toString(), List.of());
     }
 
     /**
@@ -248,7 +272,7 @@ public final class ModelCatalog {
         } catch (UpstreamException e) {
             if (e.upstreamStatus() == 400 && !call.tools().isEmpty() && (guard == null || !guard.started)
                     && mentionsTools(e)) {
-                withoutTools.add(model.id().toString());
+                state.withoutTools().add(model.id().toString());
                 ChatRequest bare = call.withoutTools();
                 return guard == null ? model.chatModel().chat(bare) : model.chatModel().stream(bare, guard);
             }

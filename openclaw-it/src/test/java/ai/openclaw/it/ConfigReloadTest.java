@@ -74,6 +74,32 @@ class ConfigReloadTest {
         }
     }
 
+    @Test
+    void modelsApplyLive() throws Exception {
+        try (ai.openclaw.testkit.fake.FakeProvider fake = ai.openclaw.testkit.fake.FakeProvider.start();
+             TestGateway gw = TestGateway.start(CONFIG, Map.of("OPENCLAW_GATEWAY_TOKEN", ""))) {
+            String token = "test-gateway-token-0123456789";
+            String chat = "{\"model\": \"fake/fake-model\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+            assertThat(gw.send("POST", "/v1/chat/completions", chat, auth).status()).isEqualTo(404); // no such model yet
+            CliRun add = CliRun.of(gw, "config", "set", "models.providers.fake", "{api: openai-completions, baseUrl: \""
+                    + fake.openAiBaseUrl() + "\", apiKey: sk-test, models: [fake-model], retries: 0}");
+            assertThat(add.exit()).as(add.err()).isZero();
+            CliRun def = CliRun.of(gw, "config", "set", "models.default", "fake/fake-model");
+            assertThat(def.exit()).as(def.err()).isZero();
+            waitFor("the new provider answers", () -> gw.send("POST", "/v1/chat/completions", chat, auth).status() == 200);
+            HttpResult r = gw.send("POST", "/v1/chat/completions", chat, auth);
+            assertThat(r.body()).contains("echo: hi");
+            assertThat(gw.send("GET", "/v1/models", null, auth).body()).contains("fake/fake-model");
+            assertThat(fake.lastRequest().path()).isEqualTo("/v1/chat/completions");
+            // an invalid models section is not applied: the running models stay
+            Files.writeString(gw.stateDir().resolve("config.yaml"), Files.readString(gw.stateDir()
+                    .resolve("config.yaml")).replace("default: fake/fake-model", "default: nosuch/model"));
+            Thread.sleep(1000); // a second of polls (every 200 ms): the broken file is read and refused
+            assertThat(gw.send("POST", "/v1/chat/completions", chat, auth).status()).isEqualTo(200);
+        }
+    }
+
     private static HttpResult bearer(TestGateway gw, String token, String path) {
         return send(gw, token, path, Map.of());
     }

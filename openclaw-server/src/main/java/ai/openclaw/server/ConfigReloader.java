@@ -25,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * config, applies what can change live — the gateway token ({@code gateway.auth.token}, unless
  * {@code OPENCLAW_GATEWAY_TOKEN} is set), the rate limits and plans ({@code gateway.rate_limit}: keys' new plans and
  * limits apply from their next request), CORS ({@code gateway.cors}) and the config's webhooks ({@code webhooks}:
- * endpoints, events, secrets, retries; the sender count and poll interval stay) — and logs every other changed
+ * endpoints, events, secrets, retries; the sender count and poll interval stay), the models ({@code models}:
+ * providers, the default model, fallbacks; turns already running finish on their model) — and logs every other changed
  * section as needing a restart. An invalid file is logged and ignored: the running config stays.
  */
 final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("openclaw.config");
     private static final Set<String> LIVE = Set.of("gateway.auth", "gateway.rate_limit", "gateway.rateLimit",
-            "gateway.cors", "gateway.reload", "webhooks");
+            "gateway.cors", "gateway.reload", "webhooks", "models");
     private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     private final Path file;
     private final Map<String, String> env;
@@ -90,13 +91,17 @@ final class ConfigReloader implements AutoCloseable {
             GatewayConfig next = GatewayConfig.from(doc);
             RateLimitConfig limits = RateLimitConfig.from(next);
             ai.openclaw.webhook.WebhookSettings hooks = ai.openclaw.webhook.WebhookSettings.from(next.tree());
-            apply(next, limits, hooks);
+            JsonNode oldModels = applied.path("models");
+            ai.openclaw.llm.ModelCatalog models = oldModels.equals(next.tree().path("models")) ? null
+                    : ai.openclaw.provider.Providers.catalog(next);
+            apply(next, limits, hooks, models);
         } catch (RuntimeException e) {
             LOG.warn("config change in {} not applied (the running config stays): {}", file, e.getMessage());
         }
     }
 
-    private void apply(GatewayConfig next, RateLimitConfig limits, ai.openclaw.webhook.WebhookSettings hooks) {
+    private void apply(GatewayConfig next, RateLimitConfig limits, ai.openclaw.webhook.WebhookSettings hooks,
+                       ai.openclaw.llm.ModelCatalog models) {
         JsonNode before = applied;
         JsonNode after = next.tree();
         List<String> changed = changed(before, after);
@@ -121,6 +126,9 @@ final class ConfigReloader implements AutoCloseable {
         services.limits().reconfigure(limits);
         if (changed.contains("webhooks")) {
             services.background().webhooks().reconfigure(hooks);
+        }
+        if (models != null) {
+            services.conversations().models().replaceWith(models);
         }
         http.reconfigure(next);
         services.configDocument().reload();
