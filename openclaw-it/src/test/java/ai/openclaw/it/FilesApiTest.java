@@ -129,6 +129,8 @@ class FilesApiTest {
         HttpResult broken = gw.send("POST", "/v2/files", "--x\r\nnot multipart", Map.of("Authorization", "Bearer "
                 + TestGateway.TOKEN, "Content-Type", "multipart/form-data; boundary=zzz"));
         assertThat(broken.status()).isEqualTo(400);
+        // Jetty will not read another request on this connection: the answer must say so, or the client reuses it
+        assertThat(broken.header("Connection")).isEqualToIgnoringCase("close");
         HttpResult noUrl = gw.post("/v2/files", "{}");
         assertThat(noUrl.status()).isEqualTo(400);
         assertThat(noUrl.json().at("/error/message").asText()).contains("url");

@@ -75,6 +75,7 @@ public final class FileRoutes {
         long max = files().settings().maxBytes();
         long declared = ctx.req().getContentLengthLong();
         if (declared > max + MULTIPART_OVERHEAD) {
+            ctx.header("Connection", "close"); // the body is not read: the connection cannot carry another request
             throw tooLarge(max);
         }
         ctx.req().setAttribute("org.eclipse.jetty.multipartConfig", new MultipartConfigElement(
@@ -83,6 +84,9 @@ public final class FileRoutes {
         try {
             part = ctx.req().getPart("file");
         } catch (Exception e) {
+            // Jetty closes a connection whose multipart body failed to parse: say so, or a client that reuses the
+            // connection for its next request (the JDK's HttpClient does) gets no answer to it
+            ctx.header("Connection", "close");
             String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT)
                     + String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("max") || m.contains("size") || m.contains("413")) {
