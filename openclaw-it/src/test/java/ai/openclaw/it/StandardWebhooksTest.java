@@ -81,13 +81,15 @@ class StandardWebhooksTest {
                 boolean raw = List.of("/cfg", "/text").contains(h.path());
                 deliveries.add(delivery(secret, raw, h.body(), h.headers()));
                 genuine++;
-                if (tampered < 5) {
-                    // one changed character in a string value: still valid JSON, no longer what was signed
-                    deliveries.add(delivery(secret, raw, h.body().replaceFirst("\"event\":\"m", "\"event\":\"M"),
-                            h.headers()));
+                // one changed character in a string value: still valid JSON, no longer what was signed (a body
+                // without a message event, e.g. a task callback that arrived first, is left out of the tampering)
+                String changed = h.body().replaceFirst("\"event\":\"m", "\"event\":\"M");
+                if (tampered < 5 && !changed.equals(h.body())) {
+                    deliveries.add(delivery(secret, raw, changed, h.headers()));
                     tampered++;
                 }
             }
+            assertThat(tampered).isEqualTo(5);
             Path file = Files.writeString(dir.resolve("deliveries.json"), deliveries.toString());
             SeedExamplesTest.Run node = SeedExamplesTest.run(List.of("node",
                     Path.of("src/test/acceptance/standard_webhooks.js").toAbsolutePath().toString(), file.toString()),
