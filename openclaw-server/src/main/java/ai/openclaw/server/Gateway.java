@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -177,7 +178,19 @@ public final class Gateway implements AutoCloseable {
                     options.clock());
             ws.bind(services, db.deviceStore(), token);
             GatewayHttp http = new GatewayHttp(services, ws, metrics);
-            int port = http.start(host, options.port() != null ? options.port() : config.port());
+            // what only some requests need is built on this thread while start-up goes on (and after it: the
+            // port is announced without waiting); it ends when its work is done
+            ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "openclaw-prepare");
+                t.setDaemon(true);
+                return t;
+            });
+            int port;
+            try {
+                port = http.start(host, options.port() != null ? options.port() : config.port(), prepare);
+            } finally {
+                prepare.shutdown();
+            }
             lock.listening(port);
             ConfigReloader reloader = ConfigReloader.start(doc.file(), options.env(), services, http);
             mcpClients = ai.openclaw.server.mcp.McpClients.start(config.tree(), agents.tools(), options.clock());

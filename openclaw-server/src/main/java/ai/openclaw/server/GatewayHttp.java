@@ -35,7 +35,6 @@ final class GatewayHttp {
     private final ai.openclaw.server.metrics.GatewayMetrics metrics;
     private final ai.openclaw.server.ws.WsGateway ws;
     private Javalin app;
-    private io.modelcontextprotocol.server.McpSyncServer mcp;
     private AutoCloseable graphql;
 
     GatewayHttp(GatewayServices services, ai.openclaw.server.ws.WsGateway ws,
@@ -59,8 +58,13 @@ final class GatewayHttp {
         }
     }
 
-    /** Starts listening; returns the bound port. */
-    int start(String host, int port) {
+    /**
+     * Starts listening; returns the bound port.
+     *
+     * @param prepare where to build what only some requests need (GraphQL schema, OpenAPI JSON, MCP server) while
+     *     start-up goes on; a request that needs it before it is ready waits for it
+     */
+    int start(String host, int port, java.util.concurrent.Executor prepare) {
         boolean loopback = host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
         this.loopbackBind = loopback;
         this.access = new AccessControl(services.auth(), services.limits(), new Cors(services.config(), loopback),
@@ -76,7 +80,7 @@ final class GatewayHttp {
             cfg.routes.after(access::after);
             cfg.requestLogger.http(this::finished);
             HealthRoutes.register(cfg.routes, services.version(), ready::get);
-            ai.openclaw.server.api.system.OpenApiRoutes.register(cfg.routes);
+            ai.openclaw.server.api.system.OpenApiRoutes.register(cfg.routes, prepare);
             GatewayMessageRoutes.register(cfg.routes, services);
             GatewaySessionRoutes.register(cfg.routes, services);
             GatewayStatusRoutes.register(cfg.routes, services, this::port);
@@ -99,12 +103,12 @@ final class GatewayHttp {
             ai.openclaw.server.api.tasks.ToolRoutes.register(cfg.routes, services);
             KeyRoutes.register(cfg.routes, services);
             ai.openclaw.server.api.ui.ControlUiRoutes.register(cfg.routes);
-            graphql = ai.openclaw.server.api.graphql.GraphqlRoutes.register(cfg.routes, services);
+            graphql = ai.openclaw.server.api.graphql.GraphqlRoutes.register(cfg.routes, services, prepare);
             if (services.config().tree().path("gateway").path("metrics").path("enabled").asBoolean(true)) {
                 ai.openclaw.server.metrics.MetricsRoutes.register(cfg.routes, metrics);
             }
             ws.register(cfg, access);
-            mcp = ai.openclaw.server.api.mcp.McpRoutes.register(cfg.routes, services);
+            ai.openclaw.server.api.mcp.McpRoutes.register(cfg.routes, services, prepare);
             cfg.routes.exception(Exception.class, ErrorMapper::handle);
             cfg.routes.error(404, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));
             cfg.routes.error(405, ctx -> unmatched(ctx, ErrorCode.NOT_FOUND));

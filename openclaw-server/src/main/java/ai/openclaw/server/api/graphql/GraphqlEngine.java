@@ -56,10 +56,16 @@ final class GraphqlEngine implements AutoCloseable {
     static final int DEFAULT_MAX_COMPLEXITY = 5000;
 
     private final GatewayServices services;
-    private final GraphQL graphql;
+    private final ai.openclaw.util.Deferred<GraphQL> graphql;
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    GraphqlEngine(GatewayServices services) {
+    /**
+     * Checks the limits now and builds the schema on {@code prepare} (start-up does not wait for it; the first
+     * operation does if it comes first).
+     *
+     * @throws IllegalArgumentException when {@code graphql.maxDepth} or {@code graphql.maxComplexity} is not positive
+     */
+    GraphqlEngine(GatewayServices services, java.util.concurrent.Executor prepare) {
         this.services = services;
         var tree = services.config().tree().path("graphql");
         int maxDepth = tree.path("maxDepth").asInt(DEFAULT_MAX_DEPTH);
@@ -67,6 +73,11 @@ final class GraphqlEngine implements AutoCloseable {
         if (maxDepth < 1 || maxComplexity < 1) {
             throw new IllegalArgumentException("graphql.maxDepth and graphql.maxComplexity must be positive");
         }
+        graphql = ai.openclaw.util.Deferred.of("the GraphQL schema", () -> build(maxDepth, maxComplexity))
+                .prepareOn(prepare);
+    }
+
+    private GraphQL build(int maxDepth, int maxComplexity) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.JSON).scalar(Scalars.DATE_TIME);
         new StatusWiring(services).wire(wiring);
@@ -77,7 +88,7 @@ final class GraphqlEngine implements AutoCloseable {
         new SubscriptionWiring(services, streams).wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(registry(), wiring.build());
         DataFetcherExceptionHandler errors = GraphqlEngine::handle;
-        graphql = GraphQL.newGraphQL(schema)
+        return GraphQL.newGraphQL(schema)
                 .instrumentation(new ChainedInstrumentation(List.of(new MaxQueryDepthInstrumentation(maxDepth),
                         new MaxQueryComplexityInstrumentation(maxComplexity, (env, children) -> {
                             Object first = env.getArguments().get("first");
@@ -118,7 +129,7 @@ final class GraphqlEngine implements AutoCloseable {
                 .graphQLContext(Map.of(GraphqlCaller.KEY, caller))
                 .dataLoaderRegistry(loaders)
                 .build();
-        ExecutionResult result = graphql.execute(input);
+        ExecutionResult result = graphql.get().execute(input);
         if (Boolean.TRUE.equals(request.extensions().get("dataLoaderStats")) && result.isDataPresent()
                 && !(result.getData() instanceof org.reactivestreams.Publisher<?>)) {
             return result.transform(b -> b.addExtension("dataLoaders", Loaders.statistics(loaders)));

@@ -49,10 +49,12 @@ public final class GraphqlRoutes {
     /**
      * Registers the routes and the WebSocket endpoint.
      *
+     * @param prepare where to build the schema ahead of the first operation (start-up does not wait for it)
      * @return what to close when the gateway stops (the subscription workers)
      */
-    public static AutoCloseable register(RoutesConfig routes, GatewayServices services) {
-        GraphqlEngine engine = new GraphqlEngine(services);
+    public static AutoCloseable register(RoutesConfig routes, GatewayServices services,
+                                         java.util.concurrent.Executor prepare) {
+        GraphqlEngine engine = new GraphqlEngine(services, prepare);
         GraphqlRoutes r = new GraphqlRoutes(engine, services);
         GraphqlWebSocket ws = new GraphqlWebSocket(services, engine);
         for (String path : PATHS) {

@@ -51,10 +51,10 @@ final class McpFeatures {
         this.mapper = mapper;
     }
 
-    /** The gateway's registered tools and skills, plus {@code chat}. */
-    List<SyncToolSpecification> tools() {
+    /** The gateway's registered tools and skills ({@code registered}: as listed at start), plus {@code chat}. */
+    List<SyncToolSpecification> tools(List<ToolDescriptor> registered) {
         List<SyncToolSpecification> out = new ArrayList<>();
-        for (ToolDescriptor d : services.agents().tools().list()) {
+        for (ToolDescriptor d : registered) {
             McpSchema.Tool tool = McpSchema.Tool.builder().name(d.name()).description(d.description())
                     .inputSchema(mapper, d.inputSchema().toString()).build();
             out.add(SyncToolSpecification.builder().tool(tool)

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * The API's OpenAPI 3.1 document ({@code GET /openapi.yaml} as maintained in the resource
- * {@code openapi/openapi.yaml}, {@code GET /openapi.json} converted from it at start) and its reference page
- * {@code GET /docs} (Swagger UI from the {@code org.webjars:swagger-ui} jar; nothing is fetched from a CDN). All are
- * served without credentials (issue 16).
+ * {@code openapi/openapi.yaml}, {@code GET /openapi.json} converted from it in the background at start) and its
+ * reference page {@code GET /docs} (Swagger UI from the {@code org.webjars:swagger-ui} jar; nothing is fetched from
+ * a CDN). All are served without credentials (issue 16).
  */
 public final class OpenApiRoutes {
     /** The document's resource path on the class path. */
@@ -64,26 +64,38 @@ public final class OpenApiRoutes {
     /**
      * Registers {@code /openapi.json}, {@code /openapi.yaml}, {@code /docs} and the page's assets.
      *
-     * @throws IllegalStateException when the document is missing or not valid YAML
+     * @param routes the router
+     * @param prepare where to convert the document to JSON ahead of the first {@code GET /openapi.json} (start-up
+     *     does not wait for it)
+     * @throws IllegalStateException when the document is missing
      */
-    public static void register(RoutesConfig routes) {
+    public static void register(RoutesConfig routes, java.util.concurrent.Executor prepare) {
         String yaml = yaml();
-        String json;
-        try {
-            JsonNode tree = new YAMLMapper().readTree(yaml);
-            json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-        } catch (IOException e) {
-            throw new IllegalStateException("openapi/openapi.yaml is not valid YAML: " + e.getMessage(), e);
-        }
-        byte[] jsonBytes = json.getBytes(StandardCharsets.UTF_8);
+        ai.openclaw.util.Deferred<byte[]> jsonBytes = ai.openclaw.util.Deferred.of("the OpenAPI JSON document",
+                () -> json(yaml)).prepareOn(prepare);
         byte[] yamlBytes = yaml.getBytes(StandardCharsets.UTF_8);
-        routes.get("/openapi.json", ctx -> serve(ctx, "application/json", jsonBytes));
+        routes.get("/openapi.json", ctx -> serve(ctx, "application/json", jsonBytes.get()));
         routes.get("/openapi.yaml", ctx -> serve(ctx, "application/yaml; charset=utf-8", yamlBytes));
         routes.get("/docs", ctx -> serve(ctx, "text/html; charset=utf-8", PAGE.getBytes(StandardCharsets.UTF_8)));
         routes.get("/docs/init.js", ctx -> serve(ctx, "text/javascript; charset=utf-8",
                 INIT.getBytes(StandardCharsets.UTF_8)));
         ASSETS.forEach((file, type) -> routes.get("/docs/" + file,
                 ctx -> serve(ctx, type, resource(SWAGGER_UI + file))));
+    }
+
+    /**
+     * The document converted to pretty-printed JSON.
+     *
+     * @throws IllegalStateException when it is not valid YAML
+     */
+    private static byte[] json(String yaml) {
+        try {
+            JsonNode tree = new YAMLMapper().readTree(yaml);
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree)
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("openapi/openapi.yaml is not valid YAML: " + e.getMessage(), e);
+        }
     }
 
     private static void serve(Context ctx, String type, byte[] body) {
