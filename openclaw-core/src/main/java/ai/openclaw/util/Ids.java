@@ -3,7 +3,6 @@ package ai.openclaw.util;
 import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /** Generates and checks the ids of stored things ({@code session_…}, {@code msg_…}) and secrets. */
 public final class Ids {
@@ -21,7 +20,6 @@ public final class Ids {
      * appends to its rightmost pages instead of dirtying a random page per insert.
      */
     private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong(SEQUENCE_RANGE / 2));
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
     private Ids() {
     }
@@ -61,6 +59,16 @@ public final class Ids {
      * {@code . _ : @ -}, starting with a letter or digit.
      */
     public static boolean isSafeId(String id) {
-        return id != null && SAFE_ID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '@' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -54,4 +54,14 @@ class IdsTest {
         }
         assertTrue(randomParts.size() > 990, "9 random characters per id: " + randomParts.size() + " distinct of 1000");
     }
+
+    @Test
+    void safeIdsAreLettersDigitsAndPunctuationAfterTheFirst() {
+        for (String ok : new String[] {"a", "Z9", "agent:main", "a.b_c-d@e", "x".repeat(128)}) {
+            assertTrue(Ids.isSafeId(ok), ok);
+        }
+        for (String bad : new String[] {null, "", "-a", ".a", "_a", "a b", "a/b", "ä", "x".repeat(129), "a\n", "a;b"}) {
+            assertTrue(!Ids.isSafeId(bad), String.valueOf(bad));
+        }
+    }
 }

@@ -55,22 +55,20 @@ final class AnthropicMessagesModel implements ChatModel {
     @Override
     public ChatResponse chat(ChatRequest request) {
         byte[] body = bytes(request, false);
-        try (UpstreamHttp.Answer answer = http.post(endpoint, headers, body, request.timeout())) {
-            JsonNode json;
-            try {
-                json = OpenAiChatJson.MAPPER.readTree(answer.body);
-                answer.finish();
-            } catch (IOException e) {
-                throw ProviderErrors.io(provider, e, answer.deadlinePassed());
-            }
-            if (json == null || !json.isObject()) {
-                throw ProviderErrors.malformed(provider, "the answer is not a JSON object", null);
-            }
-            if ("error".equals(json.path("type").asText())) {
-                throw ProviderErrors.streamError(provider, json.path("error"));
-            }
-            return AnthropicWireMapping.response(json, request.model());
+        byte[] answer = http.postForBody(endpoint, headers, body, request.timeout());
+        JsonNode json;
+        try {
+            json = OpenAiChatJson.MAPPER.readTree(answer);
+        } catch (IOException e) {
+            throw ProviderErrors.malformed(provider, "the answer is not JSON", e);
         }
+        if (json == null || !json.isObject()) {
+            throw ProviderErrors.malformed(provider, "the answer is not a JSON object", null);
+        }
+        if ("error".equals(json.path("type").asText())) {
+            throw ProviderErrors.streamError(provider, json.path("error"));
+        }
+        return AnthropicWireMapping.response(json, request.model());
     }
 
     @Override

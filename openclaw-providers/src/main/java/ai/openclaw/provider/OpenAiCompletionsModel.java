@@ -56,23 +56,21 @@ final class OpenAiCompletionsModel implements ChatModel {
     @Override
     public ChatResponse chat(ChatRequest request) {
         byte[] body = bytes(OpenAiChatJson.writeRequest(request, false));
-        try (UpstreamHttp.Answer answer = http.post(endpoint, headers, body, request.timeout())) {
-            JsonNode json;
-            try {
-                json = OpenAiChatJson.MAPPER.readTree(answer.body);
-                answer.finish();
-            } catch (IOException e) {
-                throw ProviderErrors.io(provider, e, answer.deadlinePassed());
-            }
-            if (json == null || !json.isObject()) {
-                throw ProviderErrors.malformed(provider, "the answer is not a JSON object", null);
-            }
-            if (json.has("error") && !json.has("choices")) {
-                throw ProviderErrors.streamError(provider, json.get("error"));
-            }
-            ChatResponse r = OpenAiChatJson.readResponse(json, request.model());
-            return estimated(request, r);
+        byte[] answer = http.postForBody(endpoint, headers, body, request.timeout());
+        JsonNode json;
+        try {
+            json = OpenAiChatJson.MAPPER.readTree(answer);
+        } catch (IOException e) {
+            throw ProviderErrors.malformed(provider, "the answer is not JSON", e);
         }
+        if (json == null || !json.isObject()) {
+            throw ProviderErrors.malformed(provider, "the answer is not a JSON object", null);
+        }
+        if (json.has("error") && !json.has("choices")) {
+            throw ProviderErrors.streamError(provider, json.get("error"));
+        }
+        ChatResponse r = OpenAiChatJson.readResponse(json, request.model());
+        return estimated(request, r);
     }
 
     @Override
@@ -110,19 +108,17 @@ final class OpenAiCompletionsModel implements ChatModel {
     /** The provider's {@code POST /embeddings}, the body forwarded as given and the answer returned as read. */
     @Override
     public JsonNode embeddings(ObjectNode request, java.time.Duration timeout) {
-        try (UpstreamHttp.Answer answer = http.post(embeddingsEndpoint, headers, bytes(request), timeout)) {
-            JsonNode json;
-            try {
-                json = OpenAiChatJson.MAPPER.readTree(answer.body);
-            } catch (IOException e) {
-                throw ProviderErrors.io(provider, e, answer.deadlinePassed());
-            }
-            if (json == null || !json.isObject() || !json.path("data").isArray()) {
-                throw ProviderErrors.malformed(provider, "the embeddings answer has no 'data' array", null);
-            }
-            answer.finish();
-            return json;
+        byte[] answer = http.postForBody(embeddingsEndpoint, headers, bytes(request), timeout);
+        JsonNode json;
+        try {
+            json = OpenAiChatJson.MAPPER.readTree(answer);
+        } catch (IOException e) {
+            throw ProviderErrors.malformed(provider, "the embeddings answer is not JSON", e);
         }
+        if (json == null || !json.isObject() || !json.path("data").isArray()) {
+            throw ProviderErrors.malformed(provider, "the embeddings answer has no 'data' array", null);
+        }
+        return json;
     }
 
     private static ChatResponse estimated(ChatRequest request, ChatResponse r) {

@@ -17,11 +17,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -34,6 +37,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class UpstreamHttp {
     /** The most bytes read to finish an answer so that its connection can be reused; more and it is closed. */
     private static final int MAX_DRAIN = 64 * 1024;
+    /** The largest answer {@link #postForBody} reads into memory: 32 MiB. */
+    static final int MAX_BUFFERED = 32 * 1024 * 1024;
     private static final HttpClient SHARED = start();
 
     private final String provider;
@@ -134,6 +139,26 @@ final class UpstreamHttp {
      * @throws UpstreamException the mapped failure once retries are exhausted or the failure is not retriable
      */
     Answer post(URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+        return exchange(uri, headers, body, timeout, false).answer;
+    }
+
+    /**
+     * POSTs the body and returns the whole 2xx answer body, read into memory (at most {@link #MAX_BUFFERED} bytes):
+     * for answers that are parsed whole (non-streamed chat, embeddings). The wait for it is not a timed park of its
+     * own: the exchange's total timeout (the earlier of {@code timeout} and the provider's {@code timeoutMs}) ends it.
+     *
+     * @throws UpstreamException the mapped failure once retries are exhausted or the failure is not retriable; a
+     *                           larger answer fails as malformed
+     */
+    byte[] postForBody(URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+        return exchange(uri, headers, body, timeout, true).content;
+    }
+
+    /** One exchange's 2xx result: the open answer (streamed) or its whole body (buffered). */
+    private record Result(Answer answer, byte[] content) {
+    }
+
+    private Result exchange(URI uri, Map<String, String> headers, byte[] body, Duration timeout, boolean buffered) {
         Instant deadline = clock.instant().plus(timeout.compareTo(providerTimeout) < 0 ? timeout : providerTimeout);
         int attempt = 0;
         while (true) {
@@ -148,27 +173,46 @@ final class UpstreamHttp {
             if (!headers.isEmpty()) {
                 request.headers(h -> headers.forEach(h::put));
             }
-            InputStreamResponseListener listener = new InputStreamResponseListener();
             UpstreamException failure;
             Duration retryAfter = null;
             try {
-                request.send(listener);
-                Response r = listener.get(leftMs, TimeUnit.MILLISECONDS);
-                if (r.getStatus() / 100 == 2) {
-                    return new Answer(listener.getInputStream(), deadline, clock);
-                }
+                int status;
                 String text;
-                try (InputStream in = listener.getInputStream()) {
-                    text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                HttpFields fields;
+                if (buffered) {
+                    ContentResponse r = new CompletableResponseListener(request, MAX_BUFFERED).send().get();
+                    if (r.getStatus() / 100 == 2) {
+                        return new Result(null, r.getContent());
+                    }
+                    status = r.getStatus();
+                    fields = r.getHeaders();
+                    byte[] content = r.getContent();
+                    text = new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.UTF_8);
+                } else {
+                    InputStreamResponseListener listener = new InputStreamResponseListener();
+                    request.send(listener);
+                    Response r = listener.get(leftMs, TimeUnit.MILLISECONDS);
+                    if (r.getStatus() / 100 == 2) {
+                        return new Result(new Answer(listener.getInputStream(), deadline, clock), null);
+                    }
+                    try (InputStream in = listener.getInputStream()) {
+                        text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                    }
+                    status = r.getStatus();
+                    fields = r.getHeaders();
                 }
-                failure = ProviderErrors.http(provider, r.getStatus(), text);
-                String ra = r.getHeaders().get(HttpHeader.RETRY_AFTER);
+                failure = ProviderErrors.http(provider, status, text);
+                String ra = fields.get(HttpHeader.RETRY_AFTER);
                 retryAfter = ra == null ? null : retryAfter(ra, clock);
             } catch (TimeoutException e) {
                 request.abort(e);
                 throw ProviderErrors.timeout(provider, e);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof IllegalArgumentException tooLarge && buffered) {
+                    throw ProviderErrors.malformed(provider, "the answer is larger than " + MAX_BUFFERED
+                            + " bytes", tooLarge);
+                }
                 failure = ProviderErrors.io(provider, cause, !clock.instant().isBefore(deadline));
                 if (failure.code() == ErrorCode.TIMEOUT) {
                     throw failure;

@@ -149,8 +149,14 @@ public final class Http {
         if (start == null || provider == null) {
             return;
         }
-        double ms = Math.max(0, System.nanoTime() - start - provider) / 1_000_000.0;
-        ctx.header(OVERHEAD_HEADER, String.format(Locale.ROOT, "%.3f", ms));
+        long micros = (Math.max(0, System.nanoTime() - start - provider) + 500) / 1_000;
+        ctx.header(OVERHEAD_HEADER, millis3(micros));
+    }
+
+    /** {@code micros} as milliseconds with three decimals, e.g. 1234 → "1.234" (what {@code %.3f} prints). */
+    static String millis3(long micros) {
+        long frac = micros % 1_000;
+        return (micros / 1_000) + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac;
     }
 
     /**

@@ -1,23 +1,23 @@
 package ai.openclaw.server.metrics;
 
 import ai.openclaw.error.OpenClawException;
+import ai.openclaw.llm.StreamListener;
 import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.ForwardingConversationService;
+import ai.openclaw.session.TurnRequest;
 import ai.openclaw.session.TurnResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Wraps a {@link ConversationService} so that every turn (every method returning a {@link TurnResult}, from any
+ * Wraps a {@link ConversationService} so that every turn ({@code runTurn} and {@code streamTurn}, from any
  * dialect) is counted and timed by model and outcome, and its prompt/completion tokens counted by model (issue 16).
- * Also registers the turn-queue gauges from {@link ConversationService#stats()}. A dynamic proxy keeps this correct
- * when the service gains methods, as {@code BudgetedConversations} does.
+ * Also registers the turn-queue gauges from {@link ConversationService#stats()}. Every other call is forwarded
+ * ({@link ForwardingConversationService}).
  */
 public final class MeteredConversations {
     private MeteredConversations() {
@@ -35,46 +35,47 @@ public final class MeteredConversations {
                 .description("Turns waiting for their session's turn queue").register(registry);
         Gauge.builder("openclaw_turns_in_flight", delegate, d -> d.stats().turnsInFlight())
                 .description("Turns running now").register(registry);
-        Meters meters = new Meters();
-        return (ConversationService) Proxy.newProxyInstance(ConversationService.class.getClassLoader(),
-                new Class<?>[] {ConversationService.class}, (proxy, method, args) -> invoke(delegate, registry, meters,
-                        method, args));
+        return new Metered(delegate, registry, new Meters());
     }
 
-    private static Object invoke(ConversationService delegate, MeterRegistry registry, Meters meters,
-                                 Method method, Object[] args)
-            throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> args[0] == delegate;
-                case "hashCode" -> delegate.hashCode();
-                default -> "MeteredConversations(" + delegate + ")";
-            };
+    /** The decorator: times and counts {@code runTurn} and {@code streamTurn}. */
+    private static final class Metered extends ForwardingConversationService {
+        private final MeterRegistry registry;
+        private final Meters meters;
+
+        Metered(ConversationService delegate, MeterRegistry registry, Meters meters) {
+            super(delegate);
+            this.registry = registry;
+            this.meters = meters;
         }
-        if (method.getReturnType() != TurnResult.class) {
+
+        @Override
+        public TurnResult runTurn(TurnRequest request) {
+            return metered("false", () -> delegate().runTurn(request));
+        }
+
+        @Override
+        public TurnResult streamTurn(TurnRequest request, StreamListener listener) {
+            return metered("true", () -> delegate().streamTurn(request, listener));
+        }
+
+        private TurnResult metered(String streamed, java.util.function.Supplier<TurnResult> turn) {
+            long start = System.nanoTime();
             try {
-                return method.invoke(delegate, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
+                TurnResult r = turn.get();
+                String model = r.model().toString();
+                turns(meters, registry, model, "ok", streamed).record(System.nanoTime() - start,
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+                tokens(meters, registry, model, "prompt").increment(r.usage().inputTokens());
+                tokens(meters, registry, model, "completion").increment(r.usage().outputTokens());
+                return r;
+            } catch (RuntimeException | Error e) {
+                String outcome = e instanceof OpenClawException oe ? oe.code().name().toLowerCase(Locale.ROOT)
+                        : "internal_error";
+                turns(meters, registry, "unknown", outcome, streamed).record(System.nanoTime() - start,
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+                throw e;
             }
-        }
-        long start = System.nanoTime();
-        String streamed = method.getName().startsWith("stream") ? "true" : "false";
-        try {
-            TurnResult r = (TurnResult) method.invoke(delegate, args);
-            String model = r.model().toString();
-            turns(meters, registry, model, "ok", streamed).record(System.nanoTime() - start,
-                    java.util.concurrent.TimeUnit.NANOSECONDS);
-            tokens(meters, registry, model, "prompt").increment(r.usage().inputTokens());
-            tokens(meters, registry, model, "completion").increment(r.usage().outputTokens());
-            return r;
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            String outcome = cause instanceof OpenClawException oe ? oe.code().name().toLowerCase(Locale.ROOT)
-                    : "internal_error";
-            turns(meters, registry, "unknown", outcome, streamed).record(System.nanoTime() - start,
-                    java.util.concurrent.TimeUnit.NANOSECONDS);
-            throw cause;
         }
     }
 

@@ -5,20 +5,18 @@ import ai.openclaw.llm.StreamListener;
 import ai.openclaw.llm.ToolCall;
 import ai.openclaw.server.http.Json;
 import ai.openclaw.session.ConversationService;
+import ai.openclaw.session.ForwardingConversationService;
 import ai.openclaw.session.TurnRequest;
 import ai.openclaw.session.TurnResult;
 import ai.openclaw.util.Ids;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 
 /**
  * Taps every turn of a {@link ConversationService}, whichever dialect started it, into the {@link LiveHub}: a
  * {@code lifecycle} start, the {@code assistant} text deltas ({@code data: {text, delta}}, text cumulative), the
- * {@code tool} calls ({@code phase: start | result}) and a {@code lifecycle} end or error. A dynamic proxy, so the
- * service may gain methods without this class changing; only {@code runTurn} and {@code streamTurn} are tapped.
+ * {@code tool} calls ({@code phase: start | result}) and a {@code lifecycle} end or error. Only {@code runTurn}
+ * and {@code streamTurn} are tapped; every other call is forwarded ({@link ForwardingConversationService}).
  */
 public final class LiveTurns {
     /** The run id and run key ({@code Runs.key}) of the turn on this thread, or null. */
@@ -33,8 +31,17 @@ public final class LiveTurns {
 
     /** Wraps {@code delegate}. */
     ConversationService wrap(ConversationService delegate) {
-        return (ConversationService) Proxy.newProxyInstance(ConversationService.class.getClassLoader(),
-                new Class<?>[] {ConversationService.class}, (proxy, method, args) -> invoke(delegate, method, args));
+        return new ForwardingConversationService(delegate) {
+            @Override
+            public TurnResult runTurn(TurnRequest request) {
+                return tapped(delegate, request, null);
+            }
+
+            @Override
+            public TurnResult streamTurn(TurnRequest request, StreamListener listener) {
+                return tapped(delegate, request, listener);
+            }
+        };
     }
 
     /** Runs {@code work} (a turn) under run id {@code runId} (key {@code runKey}), so its events carry it. */
@@ -52,45 +59,29 @@ public final class LiveTurns {
         }
     }
 
-    private Object invoke(ConversationService delegate, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> args[0] == delegate;
-                case "hashCode" -> delegate.hashCode();
-                default -> "LiveTurns(" + delegate + ")";
-            };
-        }
-        boolean run = method.getName().equals("runTurn") && args != null && args.length == 1;
-        boolean stream = method.getName().equals("streamTurn") && args != null && args.length == 2;
-        if (!run && !stream) {
-            return call(delegate, method, args);
-        }
-        TurnRequest request = (TurnRequest) args[0];
+    /** Runs one turn ({@code listener} null: not streamed), publishing its lifecycle, text and tool events. */
+    private TurnResult tapped(ConversationService delegate, TurnRequest request, StreamListener listener) {
+        boolean stream = listener != null;
         String[] current = RUN_ID.get();
         String runId = current != null ? current[0] : Ids.newId("run");
         Tap tap = new Tap(request.sessionId(), runId, current != null ? current[1] : runId,
-                stream ? (StreamListener) args[1] : null);
-        tap.emit("lifecycle", Json.obj().put("phase", "start").put("startedAt", clock.millis()));
+                listener);
+        long startedAt = clock.millis();
+        tap.emit("lifecycle", () -> Json.obj().put("phase", "start").put("startedAt", startedAt));
         try {
-            Object result = stream ? delegate.streamTurn(request, tap) : delegate.runTurn(request);
-            if (!stream && result instanceof TurnResult r && !r.reply().content().isEmpty()) {
-                tap.onText(r.reply().content());
+            TurnResult result = stream ? delegate.streamTurn(request, tap) : delegate.runTurn(request);
+            if (!stream && result != null && !result.reply().content().isEmpty()) {
+                tap.onText(result.reply().content());
             }
-            tap.emit("lifecycle", Json.obj().put("phase", "end").put("endedAt", clock.millis()));
+            long endedAt = clock.millis();
+            tap.emit("lifecycle", () -> Json.obj().put("phase", "end").put("endedAt", endedAt));
             return result;
         } catch (RuntimeException e) {
             String message = e instanceof OpenClawException oe ? oe.getMessage() : "turn failed";
-            tap.emit("lifecycle", Json.obj().put("phase", "error").put("error", message)
-                    .put("endedAt", clock.millis()));
+            long endedAt = clock.millis();
+            tap.emit("lifecycle", () -> Json.obj().put("phase", "error").put("error", message)
+                    .put("endedAt", endedAt));
             throw e;
-        }
-    }
-
-    private static Object call(ConversationService delegate, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(delegate, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 
@@ -110,17 +101,18 @@ public final class LiveTurns {
             this.inner = inner;
         }
 
-        void emit(String stream, ObjectNode data) {
+        /** Counts the event and, only when someone listens, builds its data and publishes it. */
+        void emit(String stream, Supplier<ObjectNode> data) {
             seq++;
             if (hub.interested(sessionId, runKey)) {
-                hub.agent(sessionId, runId, runKey, seq, stream, data);
+                hub.agent(sessionId, runId, runKey, seq, stream, data.get());
             }
         }
 
         @Override
         public void onText(String delta) {
             text.append(delta);
-            emit("assistant", Json.obj().put("text", text.toString()).put("delta", delta));
+            emit("assistant", () -> Json.obj().put("text", text.toString()).put("delta", delta));
             if (inner != null) {
                 inner.onText(delta);
             }
@@ -135,7 +127,7 @@ public final class LiveTurns {
 
         @Override
         public void onToolCall(ToolCall call) {
-            emit("tool", Json.obj().put("phase", "start").put("name", call.name()).put("tool", call.name())
+            emit("tool", () -> Json.obj().put("phase", "start").put("name", call.name()).put("tool", call.name())
                     .put("toolCallId", call.id()).put("args", call.argumentsJson()));
             if (inner != null) {
                 inner.onToolCall(call);
@@ -144,7 +136,7 @@ public final class LiveTurns {
 
         @Override
         public void onToolResult(ToolCall call, String result, boolean error, long millis) {
-            emit("tool", Json.obj().put("phase", "result").put("name", call.name()).put("tool", call.name())
+            emit("tool", () -> Json.obj().put("phase", "result").put("name", call.name()).put("tool", call.name())
                     .put("toolCallId", call.id()).put("result", result).put("isError", error)
                     .put("durationMs", millis));
             if (inner != null) {
