@@ -2,7 +2,12 @@ package ai.openclaw.cli;
 
 import ai.openclaw.server.Gateway;
 import ai.openclaw.server.GatewayOptions;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,8 +27,58 @@ final class GatewayCommand implements Runnable {
             + "OPENCLAW_LOG_FORMAT.")
     String logFormat;
 
+    /** Logging's initialisation under way on a helper thread, or null. */
+    private final CompletableFuture<Void> logging;
+
+    /** The command as picocli makes it for the full command line. */
+    GatewayCommand() {
+        this(null);
+    }
+
+    private GatewayCommand(CompletableFuture<Void> logging) {
+        this.logging = logging;
+    }
+
+    /**
+     * The command, with what every gateway start needs first (logback's initialisation, then the config classes:
+     * Jackson's YAML mapper, the config schema) loading on a helper thread meanwhile, so that it overlaps picocli's
+     * parsing; {@link #run} waits for logging before it logs.
+     */
+    static GatewayCommand warmingUp() {
+        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "openclaw-warm-up");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletableFuture<Void> logging = CompletableFuture.runAsync(LoggerFactory::getILoggerFactory, helper);
+            helper.execute(GatewayCommand::loadConfigClasses);
+            return new GatewayCommand(logging);
+        } finally {
+            helper.shutdown();
+        }
+    }
+
+    private static void loadConfigClasses() {
+        ClassLoader loader = GatewayCommand.class.getClassLoader();
+        for (String name : List.of("ai.openclaw.config.ConfigDocument", "ai.openclaw.config.ConfigValidator")) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return; // only an optimisation: the gateway's start loads them (and reports a failure) itself
+            }
+        }
+    }
+
     @Override
     public void run() {
+        if (logging != null) {
+            try {
+                logging.join(); // slf4j hands a second thread substitute loggers while the first initialises it
+            } catch (java.util.concurrent.CompletionException e) {
+                // logging reports its own failure when the gateway first logs
+            }
+        }
         LogFormat.apply(logFormat != null ? logFormat : System.getenv("OPENCLAW_LOG_FORMAT"));
         Gateway gateway = Gateway.start(GatewayOptions.fromEnvironment().withListen(port, bind));
         // through the log, so that with --log-format json every line stays one JSON object

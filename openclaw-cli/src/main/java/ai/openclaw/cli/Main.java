@@ -33,11 +33,12 @@ public final class Main implements Runnable {
     /**
      * The command line for {@code openclaw gateway …}: {@code openclaw} with only its {@code gateway} subcommand, so
      * that the gateway's start does not wait for picocli to build, by reflection, the model of every other command
-     * (about 0.3 s). It parses and prints help for {@code gateway} exactly as the full command line does.
+     * (about 0.3 s). It parses and prints help for {@code gateway} exactly as the full command line does. Logging
+     * initialises on a helper thread meanwhile ({@link GatewayCommand#warmingUp}).
      */
     static CommandLine gatewayOnly() {
         CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.create().name("openclaw");
-        root.addSubcommand("gateway", new CommandLine(new GatewayCommand()));
+        root.addSubcommand("gateway", new CommandLine(GatewayCommand.warmingUp()));
         return new CommandLine(root);
     }
 

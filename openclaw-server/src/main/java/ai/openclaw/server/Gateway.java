@@ -92,15 +92,20 @@ public final class Gateway implements AutoCloseable {
             throw new UncheckedIOException("cannot create state dir " + options.paths().stateDir(), e);
         }
         StateLock lock = StateLock.acquire(options.paths().stateDir());
+        // Start-up runs slow, independent inits in parallel: the HTTP stack's class loading (on a helper thread,
+        // from here) and the config load, database open and migration (on this one).
+        java.util.concurrent.CompletableFuture<Void> warmHttp = java.util.concurrent.CompletableFuture.runAsync(
+                GatewayHttp::warmUp);
         try {
-            return start(options, startedAt, t0, lock);
+            return start(options, startedAt, t0, lock, warmHttp);
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
         }
     }
 
-    private static Gateway start(GatewayOptions options, Instant startedAt, long t0, StateLock lock) {
+    private static Gateway start(GatewayOptions options, Instant startedAt, long t0, StateLock lock,
+                                 java.util.concurrent.CompletableFuture<Void> warmHttp) {
         ConfigDocument doc = ConfigDocument.load(options.paths().configFile(), options.env());
         GatewayConfig config = GatewayConfig.from(doc);
         for (ai.openclaw.config.ConfigProblem problem : ai.openclaw.config.ConfigValidator.validate(doc.resolved(),
@@ -128,10 +133,6 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        // Start-up runs two slow, independent inits in parallel: the HTTP stack's class loading (on a helper
-        // thread) and the database open + migration (here).
-        java.util.concurrent.CompletableFuture<Void> warmHttp = java.util.concurrent.CompletableFuture.runAsync(
-                GatewayHttp::warmUp);
         Database db = openDatabase(config, options.paths());
         warmHttp.join();
         LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);

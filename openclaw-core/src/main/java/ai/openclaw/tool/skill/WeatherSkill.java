@@ -30,7 +30,8 @@ public final class WeatherSkill implements Tool {
     private final Skill skill;
     private final ToolDescriptor descriptor;
     private final String urlTemplate;
-    private final HttpClient http;
+    /** Built on the first lookup (building a JDK HttpClient takes ~0.1 s of the gateway's start otherwise). */
+    private final ai.openclaw.util.Deferred<HttpClient> http;
     private final Duration timeout;
 
     /**
@@ -48,8 +49,9 @@ public final class WeatherSkill implements Tool {
                 ToolJson.parse("{\"type\":\"string\"}"), skill.category(), "skill", skill.author());
         this.urlTemplate = urlTemplate;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().executor(executor).connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = ai.openclaw.util.Deferred.of("the weather skill's HTTP client", () -> HttpClient.newBuilder()
+                .executor(executor).connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).build());
     }
 
     /** The skill description. */
@@ -79,7 +81,7 @@ public final class WeatherSkill implements Tool {
                     url, false, null);
         }
         try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
+            HttpResponse<InputStream> r = http.get().send(HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("User-Agent", "openclaw-weather").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream in = r.body()) {
