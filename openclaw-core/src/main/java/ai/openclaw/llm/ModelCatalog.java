@@ -324,6 +324,12 @@ public final class ModelCatalog {
         }
 
         @Override
+        public void onChoice(com.fasterxml.jackson.databind.JsonNode choice) {
+            started = true;
+            target.onChoice(choice);
+        }
+
+        @Override
         public void onToolCall(ToolCall call) {
             target.onToolCall(call);
         }

@@ -51,6 +51,17 @@ public interface StreamListener {
     }
 
     /**
+     * Called with a streamed chunk's choice other than the first (OpenAI {@code n > 1}): the provider's
+     * {@code choices[i]} object as it sent it ({@code index} &ge; 1, {@code delta}, {@code logprobs},
+     * {@code finish_reason}), for a dialect that shows every choice. Listeners that forward to another listener
+     * must forward this too.
+     *
+     * @param choice the choice object; never null
+     */
+    default void onChoice(com.fasterxml.jackson.databind.JsonNode choice) {
+    }
+
+    /**
      * Called when a tool call is complete and about to run (the agent loop's "tool call started" event).
      *
      * @param call the complete call

@@ -143,6 +143,68 @@ class ModelFidelityTest {
     }
 
     @Test
+    void everyFieldOfAStreamedAnswerReachesTheClientSecondChoiceIncluded() {
+        String lp0 = "{\"content\":[{\"token\":\"Hel\",\"logprob\":-0.5,\"bytes\":[72,101,108],\"top_logprobs\":[]}],"
+                + "\"refusal\":null}";
+        String sse = String.join("", List.of(
+                frame("{\"id\":\"u1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake-model\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"reasoning_content\":\"think\"},"
+                        + "\"logprobs\":null,\"finish_reason\":null},{\"index\":1,\"delta\":{\"role\":\"assistant\","
+                        + "\"content\":\"Other\"},\"logprobs\":null,\"finish_reason\":null}]}"),
+                frame("{\"id\":\"u1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake-model\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"logprobs\":" + lp0
+                        + ",\"finish_reason\":null}]}"),
+                frame("{\"id\":\"u1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake-model\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"no\"},\"logprobs\":null,"
+                        + "\"finish_reason\":null},{\"index\":1,\"delta\":{\"content\":\" answer\"},\"logprobs\":null,"
+                        + "\"finish_reason\":\"length\"}]}"),
+                frame("{\"id\":\"u1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"fake-model\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}"),
+                "data: [DONE]\n\n"));
+        env.fake().enqueue(FakeReply.raw(null, sse));
+        HttpResult r = post("{\"model\":\"fake/fake-model\",\"stream\":true,\"n\":2,\"logprobs\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"two please\"}]}", Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        StringBuilder reasoning = new StringBuilder();
+        StringBuilder text0 = new StringBuilder();
+        StringBuilder refusal = new StringBuilder();
+        StringBuilder text1 = new StringBuilder();
+        List<JsonNode> logprobs = new java.util.ArrayList<>();
+        Map<Integer, String> finish = new java.util.HashMap<>();
+        for (JsonNode c : r.sseJson()) {
+            for (JsonNode choice : c.path("choices")) {
+                int index = choice.path("index").asInt();
+                JsonNode d = choice.path("delta");
+                if (index == 0) {
+                    reasoning.append(d.path("reasoning_content").asText(""));
+                    text0.append(d.path("content").asText(""));
+                    refusal.append(d.path("refusal").asText(""));
+                    if (choice.path("logprobs").isObject()) {
+                        logprobs.add(choice.path("logprobs"));
+                    }
+                } else {
+                    assertThat(index).isEqualTo(1);
+                    text1.append(d.path("content").asText(""));
+                }
+                if (choice.path("finish_reason").isTextual()) {
+                    finish.put(index, choice.path("finish_reason").asText());
+                }
+            }
+        }
+        assertThat(reasoning.toString()).isEqualTo("think");
+        assertThat(text0.toString()).isEqualTo("Hel");
+        assertThat(refusal.toString()).isEqualTo("no");
+        assertThat(logprobs).hasSize(1);
+        assertThat(logprobs.get(0).at("/content/0/token").asText()).isEqualTo("Hel");
+        assertThat(text1.toString()).isEqualTo("Other answer");
+        assertThat(finish).containsEntry(0, "stop").containsEntry(1, "length");
+    }
+
+    private static String frame(String json) {
+        return "data: " + json + "\n\n";
+    }
+
+    @Test
     void streamedClientToolCallsAreDeltasWithFinishReasonToolCalls() {
         env.fake().enqueue(FakeReply.toolCalls(List.of(new FakeToolCall("call_s", "lookup", "{\"q\":\"streamed\"}"))));
         HttpResult r = post("{\"model\":\"fake/fake-model\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"

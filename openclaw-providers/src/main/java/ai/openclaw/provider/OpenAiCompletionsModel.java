@@ -184,6 +184,7 @@ final class OpenAiCompletionsModel implements ChatModel {
             }
             for (JsonNode choice : chunk.path("choices")) {
                 if (choice.path("index").asInt(0) != 0) {
+                    listener.onChoice(choice);
                     continue;
                 }
                 JsonNode delta = choice.path("delta");

@@ -119,6 +119,34 @@ public final class LiveTurns {
         }
 
         @Override
+        public void onReasoning(String delta) {
+            if (inner != null) {
+                inner.onReasoning(delta);
+            }
+        }
+
+        @Override
+        public void onRefusal(String delta) {
+            if (inner != null) {
+                inner.onRefusal(delta);
+            }
+        }
+
+        @Override
+        public void onLogprobs(com.fasterxml.jackson.databind.JsonNode logprobs) {
+            if (inner != null) {
+                inner.onLogprobs(logprobs);
+            }
+        }
+
+        @Override
+        public void onChoice(com.fasterxml.jackson.databind.JsonNode choice) {
+            if (inner != null) {
+                inner.onChoice(choice);
+            }
+        }
+
+        @Override
         public void onToolCallDelta(int index, String id, String name, String argumentsDelta) {
             if (inner != null) {
                 inner.onToolCallDelta(index, id, name, argumentsDelta);

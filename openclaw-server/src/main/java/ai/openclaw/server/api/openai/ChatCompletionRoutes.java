@@ -160,7 +160,12 @@ public final class ChatCompletionRoutes {
             }
         };
         ClientStream listener = new ClientStream(options, opening,
-                (delta, logprobs) -> sse.json(chunk(id, created, shownModel, delta, null, logprobs)));
+                (delta, logprobs) -> sse.json(chunk(id, created, shownModel, delta, null, logprobs)),
+                choice -> {
+                    ObjectNode other = base(id, created, shownModel);
+                    other.putArray("choices").add(choice);
+                    sse.json(other);
+                });
         TurnResult r = TurnStreaming.runWith(ctx, sse, services.conversations(), turn, listener,
                 e -> ErrorMapper.body(Dialect.OPENAI, e));
         if (r == null) {

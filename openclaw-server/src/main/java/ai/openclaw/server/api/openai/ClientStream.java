@@ -15,7 +15,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The OpenAI stream's listener: text as {@code delta.content}, reasoning as {@code delta.reasoning_content},
- * refusals as {@code delta.refusal}, log probabilities as chunk {@code logprobs}, and calls of the <em>client's</em>
+ * refusals as {@code delta.refusal}, log probabilities as chunk {@code logprobs}, the other choices of {@code n > 1}
+ * as the provider streamed them, and calls of the <em>client's</em>
  * tools as {@code delta.tool_calls} (indices counted over the client's calls only). Calls of the gateway's own tools
  * run server-side and are never shown.
  */
@@ -23,16 +24,29 @@ final class ClientStream implements StreamListener {
     private final TurnOptions client;
     private final Runnable opening;
     private final BiConsumer<ObjectNode, JsonNode> send;
+    private final java.util.function.Consumer<JsonNode> sendChoice;
     /** Upstream index of the current model call → client index, for the client's calls. */
     private final Map<Integer, Integer> clientIndex = new HashMap<>();
     private final Set<Integer> serverIndex = new HashSet<>();
     private final Set<String> streamedIds = new HashSet<>();
     private int nextClientIndex;
 
-    ClientStream(TurnOptions client, Runnable opening, BiConsumer<ObjectNode, JsonNode> send) {
+    /**
+     * @param send writes a chunk of the first choice: its delta and, when not null, its logprobs
+     * @param sendChoice writes a chunk carrying another choice ({@code n > 1}) as the provider sent it
+     */
+    ClientStream(TurnOptions client, Runnable opening, BiConsumer<ObjectNode, JsonNode> send,
+                 java.util.function.Consumer<JsonNode> sendChoice) {
         this.client = client;
         this.opening = opening;
         this.send = send;
+        this.sendChoice = sendChoice;
+    }
+
+    @Override
+    public void onChoice(JsonNode choice) {
+        opening.run();
+        sendChoice.accept(choice);
     }
 
     @Override
