@@ -59,6 +59,14 @@ final class GatewayCommand implements Runnable {
         }
     }
 
+    /** Takes options read without picocli ({@link GatewayArgs}). */
+    GatewayCommand with(GatewayArgs args) {
+        port = args.port();
+        bind = args.bind();
+        logFormat = args.logFormat();
+        return this;
+    }
+
     private static void loadConfigClasses() {
         ClassLoader loader = GatewayCommand.class.getClassLoader();
         for (String name : List.of("ai.openclaw.config.ConfigDocument", "ai.openclaw.config.ConfigValidator")) {

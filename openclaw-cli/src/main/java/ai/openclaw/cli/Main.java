@@ -23,11 +23,34 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit status (for tests). */
     public static int run(String... args) {
-        CommandLine cli = args.length > 0 && args[0].equals("gateway") ? gatewayOnly() : new CommandLine(new Main());
+        boolean gateway = args.length > 0 && args[0].equals("gateway");
+        if (gateway) {
+            java.util.Optional<GatewayArgs> quick = GatewayArgs.parse(java.util.List.of(args).subList(1, args.length));
+            if (quick.isPresent()) {
+                return runGateway(GatewayCommand.warmingUp().with(quick.get()));
+            }
+        }
+        CommandLine cli = gateway ? gatewayOnly() : new CommandLine(new Main());
         return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            cmd.getErr().println(errorLine(e));
             return 1;
         }).execute(args);
+    }
+
+    /** Runs {@code gateway} parsed without picocli, with the exit status and error line picocli's run would give. */
+    private static int runGateway(GatewayCommand command) {
+        try {
+            command.run();
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println(errorLine(e));
+            System.err.flush();
+            return 1;
+        }
+    }
+
+    private static String errorLine(Exception e) {
+        return "error: " + (e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
     /**

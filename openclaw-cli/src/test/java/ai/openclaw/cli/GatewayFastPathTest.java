@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -41,5 +43,46 @@ class GatewayFastPathTest {
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("gateway", "--bogus")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--bogus'").contains("Usage: openclaw gateway");
+    }
+
+    @Test
+    void optionsReadWithoutPicocliAreWhatPicocliReads() {
+        List<List<String>> handled = List.of(List.of(), List.of("--port", "0"), List.of("--port=23999"),
+                List.of("--port", "18789", "--bind", "lan", "--log-format", "json"),
+                List.of("--bind=127.0.0.2", "--log-format=text", "--port=1"), List.of("--bind", "a=b"),
+                List.of("--log-format", "xml"));
+        for (List<String> args : handled) {
+            GatewayArgs quick = GatewayArgs.parse(args).orElseThrow(() -> new AssertionError("not read: " + args));
+            List<String> all = new ArrayList<>(List.of("gateway"));
+            all.addAll(args);
+            GatewayCommand picocli = (GatewayCommand) Main.gatewayOnly().parseArgs(all.toArray(String[]::new))
+                    .subcommand().commandSpec().userObject();
+            assertThat(quick).as(args.toString()).isEqualTo(new GatewayArgs(picocli.port, picocli.bind,
+                    picocli.logFormat));
+        }
+        List<List<String>> leftToPicocli = List.of(List.of("--help"), List.of("-h"), List.of("-V"),
+                List.of("--version"), List.of("--port"), List.of("--port", "x"), List.of("--port", "010"),
+                List.of("--port", "0x10"), List.of("--port", "-1"), List.of("--port", "1", "--port", "2"),
+                List.of("--port="), List.of("--bind", "--port", "3"), List.of("--bind", "@file"), List.of("extra"),
+                List.of("--bogus", "1"), List.of("--port", "1", "--"), List.of("--bind", ""),
+                List.of("--port", "1234567890"), List.of("--log-format"), List.of("--bind", "a", "--bind", "b"));
+        for (List<String> args : leftToPicocli) {
+            assertThat(GatewayArgs.parse(args)).as(args.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void theQuickReaderKnowsEveryValueOptionOfTheGatewayCommand() {
+        CommandLine gateway = new CommandLine(new Main()).getSubcommands().get("gateway");
+        List<String> names = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : gateway.getCommandSpec().options()) {
+            if (!option.usageHelp() && !option.versionHelp()) {
+                names.addAll(List.of(option.names()));
+                assertThat(option.arity().max()).as(option.longestName()).isEqualTo(1);
+            }
+        }
+        // an option added to GatewayCommand and not to GatewayArgs would be left to picocli: still correct, but
+        // GatewayArgs should learn it
+        assertThat(names).containsExactlyInAnyOrder("--port", "--bind", "--log-format");
     }
 }

@@ -92,10 +92,13 @@ public final class Gateway implements AutoCloseable {
             throw new UncheckedIOException("cannot create state dir " + options.paths().stateDir(), e);
         }
         StateLock lock = StateLock.acquire(options.paths().stateDir());
-        // Start-up runs slow, independent inits in parallel: the HTTP stack's class loading (on a helper thread,
-        // from here) and the config load, database open and migration (on this one).
+        // Start-up runs slow, independent inits in parallel: SQLite's native library and the HTTP stack's class
+        // loading (on a helper thread, from here) and the config load, database open and migration (on this one).
         java.util.concurrent.CompletableFuture<Void> warmHttp = java.util.concurrent.CompletableFuture.runAsync(
-                GatewayHttp::warmUp);
+                () -> {
+                    Database.warmUp();
+                    GatewayHttp.warmUp();
+                });
         try {
             return start(options, startedAt, t0, lock, warmHttp);
         } catch (RuntimeException | Error e) {

@@ -36,6 +36,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Loads the SQLite driver's native library now (it extracts and checks a copy of it: ~0.1 s), so that a later
+     * {@link #sqlite} does not wait for it; for a helper thread at start-up. Never throws: a failure shows again,
+     * reported, when the database opens.
+     */
+    public static void warmUp() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // only an optimisation
+        }
+    }
+
+    /**
      * Opens (creating if needed) a SQLite database file in WAL mode with {@code synchronous=NORMAL}: a committed
      * write survives a crash of the gateway process. Write transactions begin {@code IMMEDIATE}, so contention with
      * other connections waits (up to 10 s) rather than failing with {@code SQLITE_BUSY}.
