@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final GroupCommitWriter writer;
     private final boolean sqlite;
+    private final WalCheckpointer checkpointer;
 
     private Database(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -32,7 +33,8 @@ public final class Database implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .loggers("slf4j").load().migrate();
         this.jdbi = Jdbi.create(dataSource);
-        this.writer = new GroupCommitWriter(jdbi);
+        this.checkpointer = sqlite ? new WalCheckpointer(dataSource) : null;
+        this.writer = new GroupCommitWriter(jdbi, checkpointer);
     }
 
     /**
@@ -154,6 +156,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         dataSource.close();
     }
 }

@@ -135,8 +135,12 @@ final class GroupCommitWriter implements AutoCloseable {
     private Handle handle;
     private volatile boolean running = true;
 
-    GroupCommitWriter(Jdbi jdbi) {
+    /** SQLite's off-the-write-path checkpoints, or null (PostgreSQL). */
+    private final WalCheckpointer checkpointer;
+
+    GroupCommitWriter(Jdbi jdbi, WalCheckpointer checkpointer) {
         this.jdbi = jdbi;
+        this.checkpointer = checkpointer;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "openclaw-db-writer");
             t.setDaemon(true);
@@ -182,6 +186,9 @@ final class GroupCommitWriter implements AutoCloseable {
                     Job first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
+                    }
+                    if (checkpointer != null && checkpointer.writerShouldCheckpoint()) {
+                        checkpointer.checkpointOnWriter(handle().getConnection());
                     }
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
@@ -257,6 +264,15 @@ final class GroupCommitWriter implements AutoCloseable {
     private Handle handle() {
         if (handle == null) {
             handle = jdbi.open();
+            if (checkpointer != null) {
+                try {
+                    WalCheckpointer.configureWriter(handle.getConnection());
+                } catch (SQLException e) {
+                    handle.close();
+                    handle = null;
+                    throw new StoreFailure(e).unwrap();
+                }
+            }
             statements.bind(handle.getConnection());
         }
         return handle;
