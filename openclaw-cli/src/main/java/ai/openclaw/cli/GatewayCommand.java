@@ -40,18 +40,21 @@ final class GatewayCommand implements Runnable {
     }
 
     /**
-     * The command, with what every gateway start needs first (logback's initialisation, then the config classes:
-     * Jackson's YAML mapper, the config schema) loading on a helper thread meanwhile, so that it overlaps picocli's
-     * parsing; {@link #run} waits for logging before it logs.
+     * The command, with what every gateway start needs first loading on a helper thread meanwhile: the config
+     * classes (Jackson's YAML mapper, the config schema), after logback's initialisation when
+     * {@code initLoggingThere} (to overlap picocli's parsing; {@link #run} then waits for logging before it logs;
+     * without picocli to overlap, {@link #run}'s thread initialises logging itself, beside the config classes —
+     * which do not log, so slf4j's initialisation is not raced).
      */
-    static GatewayCommand warmingUp() {
+    static GatewayCommand warmingUp(boolean initLoggingThere) {
         ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "openclaw-warm-up");
             t.setDaemon(true);
             return t;
         });
         try {
-            CompletableFuture<Void> logging = CompletableFuture.runAsync(LoggerFactory::getILoggerFactory, helper);
+            CompletableFuture<Void> logging = initLoggingThere
+                    ? CompletableFuture.runAsync(LoggerFactory::getILoggerFactory, helper) : null;
             helper.execute(GatewayCommand::loadConfigClasses);
             return new GatewayCommand(logging);
         } finally {

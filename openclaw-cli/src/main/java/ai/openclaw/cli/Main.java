@@ -27,7 +27,7 @@ public final class Main implements Runnable {
         if (gateway) {
             java.util.Optional<GatewayArgs> quick = GatewayArgs.parse(java.util.List.of(args).subList(1, args.length));
             if (quick.isPresent()) {
-                return runGateway(GatewayCommand.warmingUp().with(quick.get()));
+                return runGateway(GatewayCommand.warmingUp(false).with(quick.get()));
             }
         }
         CommandLine cli = gateway ? gatewayOnly() : new CommandLine(new Main());
@@ -61,7 +61,7 @@ public final class Main implements Runnable {
      */
     static CommandLine gatewayOnly() {
         CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.create().name("openclaw");
-        root.addSubcommand("gateway", new CommandLine(GatewayCommand.warmingUp()));
+        root.addSubcommand("gateway", new CommandLine(GatewayCommand.warmingUp(true)));
         return new CommandLine(root);
     }
 
