@@ -57,12 +57,34 @@ public final class SseStream {
         }
     }
 
+    /**
+     * Writes a JSON value as a {@code data:} line without flushing it: it leaves with the next flushed event or
+     * when the response completes. For events that another follows at once (the opening chunk before the first
+     * delta; the last chunks before {@code [DONE]}), so that they share one write to the socket.
+     */
+    public void jsonHeld(Object value) {
+        try {
+            write("data: " + Json.MAPPER.writeValueAsString(value) + "\n\n", false);
+        } catch (IOException e) {
+            throw new IllegalStateException("event not serialisable", e);
+        }
+    }
+
+    /** Writes {@code data: <data>} without flushing: it leaves when the response completes (the stream's end). */
+    public void dataHeld(String data) {
+        write("data: " + data + "\n\n", false);
+    }
+
     /** Sends an SSE comment (ignored by clients; keeps proxies from timing out). */
     public void comment(String text) {
         write(": " + text + "\n\n");
     }
 
     private void write(String s) {
+        write(s, true);
+    }
+
+    private void write(String s, boolean flush) {
         if (gone) {
             return;
         }
@@ -71,7 +93,9 @@ public final class SseStream {
                 start();
             }
             out.write(s.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            if (flush) {
+                out.flush();
+            }
         } catch (IOException | RuntimeException e) {
             gone = true;
         }

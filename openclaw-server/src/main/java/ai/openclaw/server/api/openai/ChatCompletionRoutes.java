@@ -155,7 +155,8 @@ public final class ChatCompletionRoutes {
         Runnable opening = () -> {
             if (first[0]) {
                 first[0] = false;
-                sse.json(chunk(id, created, shownModel, Json.obj().put("role", "assistant").put("content", ""),
+                // held: the delta that opened the stream follows at once, in the same write
+                sse.jsonHeld(chunk(id, created, shownModel, Json.obj().put("role", "assistant").put("content", ""),
                         null, null));
             }
         };
@@ -178,14 +179,15 @@ public final class ChatCompletionRoutes {
         if (answer.extras().response() != null) {
             answer.extras().response().fields().forEachRemaining(e -> last.set(e.getKey(), e.getValue()));
         }
-        sse.json(last);
+        // the last chunks leave together with the end of the response: one write
+        sse.jsonHeld(last);
         if (includeUsage) {
             ObjectNode usage = base(id, created, shownModel);
             usage.set("choices", Json.arr());
             usage.set("usage", OpenAiChatJson.writeUsage(r.usage(), answer.extras().usage()));
-            sse.json(usage);
+            sse.jsonHeld(usage);
         }
-        sse.data("[DONE]");
+        sse.dataHeld("[DONE]");
     }
 
     private static ChatResponse answer(TurnResult r) {
