@@ -97,6 +97,7 @@ final class LocalGgufChatModel implements ChatModel {
                     null);
         }
         try {
+            privateNativeDir();
             LlamaModel.setLogger(null, (level, message) -> LOG.debug("llama.cpp {}: {}", level, message.strip()));
             model = new LlamaModel(new ModelParameters().setModel(file.toString()).setGpuLayers(0)
                     .setCtxSize(contextSize).setThreads(Math.max(1, Math.min(4,
@@ -106,6 +107,25 @@ final class LocalGgufChatModel implements ChatModel {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new UpstreamException(ErrorCode.UPSTREAM_ERROR, "cannot load the GGUF model for provider '"
                     + provider + "' from " + file, e.getMessage(), 0, false, null);
+        }
+    }
+
+    /**
+     * Points java-llama.cpp's native-library extraction at a directory of this process's own (unless
+     * {@code de.kherud.llama.tmpdir} is set): it extracts {@code libjllama.so} under a fixed name into
+     * {@code java.io.tmpdir}, so while another account's gateway (or test run) has its copy there, this one could not
+     * write its own and failed with "No native library found".
+     */
+    private static synchronized void privateNativeDir() {
+        if (System.getProperty("de.kherud.llama.tmpdir") != null) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = Files.createTempDirectory("openclaw-llama-");
+            dir.toFile().deleteOnExit();
+            System.setProperty("de.kherud.llama.tmpdir", dir.toString());
+        } catch (java.io.IOException e) {
+            LOG.debug("no private directory for the llama.cpp native library: {}", e.getMessage());
         }
     }
 
