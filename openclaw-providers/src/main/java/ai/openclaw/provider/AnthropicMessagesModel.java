@@ -55,16 +55,7 @@ final class AnthropicMessagesModel implements ChatModel {
     @Override
     public ChatResponse chat(ChatRequest request) {
         byte[] body = bytes(request, false);
-        byte[] answer = http.postForBody(endpoint, headers, body, request.timeout());
-        JsonNode json;
-        try {
-            json = OpenAiChatJson.MAPPER.readTree(answer);
-        } catch (IOException e) {
-            throw ProviderErrors.malformed(provider, "the answer is not JSON", e);
-        }
-        if (json == null || !json.isObject()) {
-            throw ProviderErrors.malformed(provider, "the answer is not a JSON object", null);
-        }
+        JsonNode json = http.postForJson(endpoint, headers, body, request.timeout());
         if ("error".equals(json.path("type").asText())) {
             throw ProviderErrors.streamError(provider, json.path("error"));
         }

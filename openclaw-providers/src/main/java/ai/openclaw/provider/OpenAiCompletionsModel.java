@@ -56,16 +56,7 @@ final class OpenAiCompletionsModel implements ChatModel {
     @Override
     public ChatResponse chat(ChatRequest request) {
         byte[] body = bytes(OpenAiChatJson.writeRequest(request, false));
-        byte[] answer = http.postForBody(endpoint, headers, body, request.timeout());
-        JsonNode json;
-        try {
-            json = OpenAiChatJson.MAPPER.readTree(answer);
-        } catch (IOException e) {
-            throw ProviderErrors.malformed(provider, "the answer is not JSON", e);
-        }
-        if (json == null || !json.isObject()) {
-            throw ProviderErrors.malformed(provider, "the answer is not a JSON object", null);
-        }
+        JsonNode json = http.postForJson(endpoint, headers, body, request.timeout());
         if (json.has("error") && !json.has("choices")) {
             throw ProviderErrors.streamError(provider, json.get("error"));
         }
@@ -108,14 +99,8 @@ final class OpenAiCompletionsModel implements ChatModel {
     /** The provider's {@code POST /embeddings}, the body forwarded as given and the answer returned as read. */
     @Override
     public JsonNode embeddings(ObjectNode request, java.time.Duration timeout) {
-        byte[] answer = http.postForBody(embeddingsEndpoint, headers, bytes(request), timeout);
-        JsonNode json;
-        try {
-            json = OpenAiChatJson.MAPPER.readTree(answer);
-        } catch (IOException e) {
-            throw ProviderErrors.malformed(provider, "the embeddings answer is not JSON", e);
-        }
-        if (json == null || !json.isObject() || !json.path("data").isArray()) {
+        JsonNode json = http.postForJson(embeddingsEndpoint, headers, bytes(request), timeout);
+        if (!json.path("data").isArray()) {
             throw ProviderErrors.malformed(provider, "the embeddings answer has no 'data' array", null);
         }
         return json;

@@ -154,6 +154,26 @@ final class UpstreamHttp {
         return exchange(uri, headers, body, timeout, true).content;
     }
 
+    /**
+     * {@link #postForBody} parsed: the whole 2xx answer as a JSON object (non-streamed chat, embeddings).
+     *
+     * @throws UpstreamException as {@link #postForBody}; an answer that is not a JSON object fails as malformed
+     */
+    com.fasterxml.jackson.databind.JsonNode postForJson(URI uri, Map<String, String> headers, byte[] body,
+                                                        Duration timeout) {
+        byte[] answer = postForBody(uri, headers, body, timeout);
+        com.fasterxml.jackson.databind.JsonNode json;
+        try {
+            json = ai.openclaw.provider.wire.OpenAiChatJson.MAPPER.readTree(answer);
+        } catch (IOException e) {
+            throw ProviderErrors.malformed(provider, "the answer is not JSON", e);
+        }
+        if (json == null || !json.isObject()) {
+            throw ProviderErrors.malformed(provider, "the answer is not a JSON object", null);
+        }
+        return json;
+    }
+
     /** One exchange's 2xx result: the open answer (streamed) or its whole body (buffered). */
     private record Result(Answer answer, byte[] content) {
     }

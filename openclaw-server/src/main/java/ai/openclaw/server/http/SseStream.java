@@ -50,11 +50,7 @@ public final class SseStream {
 
     /** Sends a JSON value as a {@code data:} line. */
     public void json(Object value) {
-        try {
-            data(Json.MAPPER.writeValueAsString(value));
-        } catch (IOException e) {
-            throw new IllegalStateException("event not serialisable", e);
-        }
+        data(serialise(value));
     }
 
     /**
@@ -63,16 +59,20 @@ public final class SseStream {
      * delta; the last chunks before {@code [DONE]}), so that they share one write to the socket.
      */
     public void jsonHeld(Object value) {
-        try {
-            write("data: " + Json.MAPPER.writeValueAsString(value) + "\n\n", false);
-        } catch (IOException e) {
-            throw new IllegalStateException("event not serialisable", e);
-        }
+        dataHeld(serialise(value));
     }
 
     /** Writes {@code data: <data>} without flushing: it leaves when the response completes (the stream's end). */
     public void dataHeld(String data) {
         write("data: " + data + "\n\n", false);
+    }
+
+    private static String serialise(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("event not serialisable", e);
+        }
     }
 
     /** Sends an SSE comment (ignored by clients; keeps proxies from timing out). */
