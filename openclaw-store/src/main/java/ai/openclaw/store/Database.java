@@ -27,13 +27,14 @@ public final class Database implements AutoCloseable {
     private final boolean sqlite;
     private final WalCheckpointer checkpointer;
 
-    private Database(HikariDataSource dataSource, boolean sqlite) {
+    /** {@code sqliteFile} is the SQLite database file, or null for PostgreSQL. */
+    private Database(HikariDataSource dataSource, Path sqliteFile, long checkpointPeriodMillis) {
         this.dataSource = dataSource;
-        this.sqlite = sqlite;
+        this.sqlite = sqliteFile != null;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .loggers("slf4j").load().migrate();
         this.jdbi = Jdbi.create(dataSource);
-        this.checkpointer = sqlite ? new WalCheckpointer(dataSource) : null;
+        this.checkpointer = sqlite ? new WalCheckpointer(dataSource, sqliteFile, checkpointPeriodMillis) : null;
         this.writer = new GroupCommitWriter(jdbi, checkpointer);
     }
 
@@ -60,6 +61,11 @@ public final class Database implements AutoCloseable {
      * @throws org.flywaydb.core.api.FlywayException if migrating the schema fails
      */
     public static Database sqlite(Path file) {
+        return sqlite(file, WalCheckpointer.PERIOD_MS);
+    }
+
+    /** {@link #sqlite(Path)} with the background WAL checkpoint every {@code checkpointPeriodMillis} ms (0: none). */
+    static Database sqlite(Path file, long checkpointPeriodMillis) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -74,7 +80,7 @@ public final class Database implements AutoCloseable {
                 + "&transaction_mode=IMMEDIATE&busy_timeout=10000&foreign_keys=true&cache_size=-4000");
         hc.setMaximumPoolSize(6);
         hc.setMinimumIdle(2);
-        return new Database(new HikariDataSource(hc), true);
+        return new Database(new HikariDataSource(hc), file, checkpointPeriodMillis);
     }
 
     /**
@@ -92,7 +98,7 @@ public final class Database implements AutoCloseable {
         hc.setUsername(user);
         hc.setPassword(password);
         hc.setMaximumPoolSize(16);
-        return new Database(new HikariDataSource(hc), false);
+        return new Database(new HikariDataSource(hc), null, 0);
     }
 
     /** The session and message store. */
