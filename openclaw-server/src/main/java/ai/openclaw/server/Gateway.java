@@ -8,6 +8,7 @@ import ai.openclaw.config.ConfigDocument;
 import ai.openclaw.config.GatewayConfig;
 import ai.openclaw.event.EventBus;
 import ai.openclaw.llm.ModelCatalog;
+import ai.openclaw.memory.MemoryService;
 import ai.openclaw.memory.engine.MemoryEngine;
 import ai.openclaw.provider.Providers;
 import ai.openclaw.server.access.BudgetedConversations;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -136,8 +138,17 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        // the skill sandbox probe runs bubblewrap once (~0.1-0.2 s, mostly waiting for the child): start it now, so
+        // that wiring the agent runtime below finds its answer (SkillSandbox caches it; a bad mode is reported there)
+        String sandboxMode = config.tree().path("skills").path("sandbox").asText("auto");
+        Thread.ofPlatform().daemon().name("openclaw-sandbox-probe").start(() -> {
+            try {
+                ai.openclaw.tool.skill.SkillSandbox.detect(sandboxMode);
+            } catch (RuntimeException e) {
+                // reported when the agent runtime asks again
+            }
+        });
         Database db = openDatabase(config, options.paths());
-        warmHttp.join();
         LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         BackgroundWork[] started = new BackgroundWork[1];
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -146,19 +157,24 @@ public final class Gateway implements AutoCloseable {
             return t;
         });
         MemoryEngine memory = null;
+        CompletableFuture<MemoryEngine> memoryOpening = null;
         ai.openclaw.server.metrics.GatewayMetrics metrics = null;
         ai.openclaw.server.metrics.MetricsListener metricsListener = null;
         ai.openclaw.server.mcp.McpClients mcpClients = null;
         try {
-            memory = MemoryEngine.open(db, options.paths().stateDir(), options.paths().workspace(),
-                    config.tree().path("memory"), options.clock(), housekeeping,
-                    Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("openclaw-embed-", 0).factory()));
+            // the memory engine (Lucene index, reconcile with the database: ~0.25 s) opens beside the wiring below
+            // and the HTTP start; what needs memory meanwhile gets a service that waits for it
+            memoryOpening = CompletableFuture.supplyAsync(() -> MemoryEngine.open(db, options.paths().stateDir(),
+                    options.paths().workspace(), config.tree().path("memory"), options.clock(), housekeeping,
+                    Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("openclaw-embed-", 0).factory())),
+                    r -> Thread.ofPlatform().daemon().name("openclaw-memory-open").start(r));
+            MemoryService memoryService = new DeferredMemoryService(memoryOpening.thenApply(MemoryEngine::service));
             ModelCatalog catalog = Providers.catalog(config);
             EventBus events = EventBus.inProcess();
             RateLimiter limits = RateLimiter.create(RateLimitConfig.from(config), events, options.clock());
             AgentRuntime agents = AgentRuntime.create(config, options.paths(), catalog, db.agentStore(), events,
                     options.clock(), Executors.newVirtualThreadPerTaskExecutor(),
-                    memory.service(), db.spawnStore());
+                    memoryService, db.spawnStore());
             ConversationService core = ConversationService.create(db.sessionStore(), catalog, events,
                     options.clock(), ConversationSettings.DEFAULTS, agents.engine());
             agents.attach(core);
@@ -173,7 +189,7 @@ public final class Gateway implements AutoCloseable {
             started[0] = background;
             ai.openclaw.file.FileService files = StoredFiles.open(config, options.paths(), db, options.clock());
             GatewayServices services = new GatewayServices(config, doc, conversations, auth, events, options.clock(),
-                    startedAt, VERSION, limits, background, agents, memory.service(),
+                    startedAt, VERSION, limits, background, agents, memoryService,
                     files);
             agents.attachFiles(StoredFiles.attachments(core, files));
             Http.useClock(options.clock());
@@ -181,6 +197,8 @@ public final class Gateway implements AutoCloseable {
             ai.openclaw.server.metrics.BacklogGauges.bind(metrics.registry(), new ai.openclaw.store.BacklogStats(db),
                     options.clock());
             ws.bind(services, db.deviceStore(), token);
+            // the HTTP stack's classes, loaded on the helper thread while the services above were wired
+            warmHttp.join();
             GatewayHttp http = new GatewayHttp(services, ws, metrics);
             // what only some requests need is built on this thread while start-up goes on (and after it: the
             // port is announced without waiting); it ends when its work is done
@@ -218,6 +236,7 @@ public final class Gateway implements AutoCloseable {
             } else {
                 LOG.info("default model {}", catalog.defaultModel());
             }
+            memory = openedMemory(memoryOpening);
             long readyMs = System.currentTimeMillis()
                     - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.info("gateway listening on http://{}:{} (ready {} ms after JVM start; state dir {})",
@@ -245,11 +264,37 @@ public final class Gateway implements AutoCloseable {
             if (started[0] != null) {
                 started[0].close();
             }
-            housekeeping.shutdownNow();
             if (memory != null) {
                 memory.close();
+            } else if (memoryOpening != null) {
+                // still opening (it uses the database closed below): wait for it, and close it if it opened
+                try {
+                    memoryOpening.join().close();
+                } catch (RuntimeException notOpened) {
+                    // nothing to close
+                }
             }
+            housekeeping.shutdownNow();
             db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The memory engine once open.
+     *
+     * @throws RuntimeException what opening it threw
+     */
+    private static MemoryEngine openedMemory(CompletableFuture<MemoryEngine> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e;
         }
     }

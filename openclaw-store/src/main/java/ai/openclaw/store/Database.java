@@ -17,10 +17,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The gateway's database: SQLite by default (a file in the state dir, WAL mode), or PostgreSQL for scale-out.
- * The schema is created and upgraded by Flyway migrations at open. Writes go through a group-commit writer and
+ * The schema is created and upgraded by Flyway migrations at open (a SQLite file already at the latest version,
+ * per its {@link SchemaStamp}, skips Flyway's class-path scan). Writes go through a group-commit writer and
  * are durable when they return; reads use a connection pool.
  */
 public final class Database implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final GroupCommitWriter writer;
@@ -31,8 +33,18 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, Path sqliteFile, long checkpointPeriodMillis) {
         this.dataSource = dataSource;
         this.sqlite = sqliteFile != null;
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .loggers("slf4j").load().migrate();
+        long t0 = System.nanoTime();
+        if (sqlite && SchemaStamp.isCurrent(dataSource)) {
+            LOG.debug("schema at version {}: no migration to run ({} ms)", SchemaStamp.VERSION,
+                    (System.nanoTime() - t0) / 1_000_000);
+        } else {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+            if (sqlite) {
+                SchemaStamp.stamp(dataSource);
+            }
+            LOG.debug("schema migrated in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        }
         this.jdbi = Jdbi.create(dataSource);
         this.checkpointer = sqlite ? new WalCheckpointer(dataSource, sqliteFile, checkpointPeriodMillis) : null;
         this.writer = new GroupCommitWriter(jdbi, checkpointer);
