@@ -17,10 +17,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The memory service while it is still opening: start-up opens the memory engine (its Lucene index and a
- * reconcile against the database, ~0.25 s) on a thread of its own while the rest of the gateway is wired and its
- * HTTP server starts, and hands this to everything that needs memory. Each call waits for the engine, then goes to
- * it; the gateway itself announces that it is listening only once the engine is open, so no client call waits
- * unless it raced the announcement.
+ * reconcile against the database, ~0.25 s) on a thread of its own while the rest of the gateway is wired, and
+ * hands this to everything that needs memory. Each call waits for the engine, then goes to it; the gateway opens
+ * its port only once the engine is open, so no client call ever waits.
  */
 final class DeferredMemoryService implements MemoryService {
     private final CompletableFuture<MemoryService> opening;

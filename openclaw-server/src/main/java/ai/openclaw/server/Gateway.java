@@ -138,16 +138,6 @@ public final class Gateway implements AutoCloseable {
                     + "set OPENCLAW_GATEWAY_TOKEN or gateway.auth.token first");
         }
         LOG.debug("config loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        // the skill sandbox probe runs bubblewrap once (~0.1-0.2 s, mostly waiting for the child): start it now, so
-        // that wiring the agent runtime below finds its answer (SkillSandbox caches it; a bad mode is reported there)
-        String sandboxMode = config.tree().path("skills").path("sandbox").asText("auto");
-        Thread.ofPlatform().daemon().name("openclaw-sandbox-probe").start(() -> {
-            try {
-                ai.openclaw.tool.skill.SkillSandbox.detect(sandboxMode);
-            } catch (RuntimeException e) {
-                // reported when the agent runtime asks again
-            }
-        });
         Database db = openDatabase(config, options.paths());
         LOG.debug("database ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
         BackgroundWork[] started = new BackgroundWork[1];
@@ -162,8 +152,8 @@ public final class Gateway implements AutoCloseable {
         ai.openclaw.server.metrics.MetricsListener metricsListener = null;
         ai.openclaw.server.mcp.McpClients mcpClients = null;
         try {
-            // the memory engine (Lucene index, reconcile with the database: ~0.25 s) opens beside the wiring below
-            // and the HTTP start; what needs memory meanwhile gets a service that waits for it
+            // the memory engine (Lucene index, reconcile with the database: ~0.25 s) opens beside the wiring below;
+            // what needs memory meanwhile gets a service that waits for it
             memoryOpening = CompletableFuture.supplyAsync(() -> MemoryEngine.open(db, options.paths().stateDir(),
                     options.paths().workspace(), config.tree().path("memory"), options.clock(), housekeeping,
                     Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("openclaw-embed-", 0).factory())),
@@ -197,8 +187,10 @@ public final class Gateway implements AutoCloseable {
             ai.openclaw.server.metrics.BacklogGauges.bind(metrics.registry(), new ai.openclaw.store.BacklogStats(db),
                     options.clock());
             ws.bind(services, db.deviceStore(), token);
-            // the HTTP stack's classes, loaded on the helper thread while the services above were wired
+            // the HTTP stack's classes, loaded on the helper thread while the services above were wired, and the
+            // memory engine, opened beside them: before the port opens, so a failure to open leaves nothing bound
             warmHttp.join();
+            memory = openedMemory(memoryOpening);
             GatewayHttp http = new GatewayHttp(services, ws, metrics);
             // what only some requests need is built on this thread while start-up goes on (and after it: the
             // port is announced without waiting); it ends when its work is done
@@ -236,7 +228,6 @@ public final class Gateway implements AutoCloseable {
             } else {
                 LOG.info("default model {}", catalog.defaultModel());
             }
-            memory = openedMemory(memoryOpening);
             long readyMs = System.currentTimeMillis()
                     - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.info("gateway listening on http://{}:{} (ready {} ms after JVM start; state dir {})",
